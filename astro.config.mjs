@@ -2,6 +2,9 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
+import { satteri } from '@astrojs/markdown-satteri';
+import glossary from './src/content/data/glossary.json' with { type: 'json' };
+import { glossaryLinksPlugin } from './src/lib/glossary-links.ts';
 
 // Static first: every page is prerendered. The Node adapter is here so that
 // `npm start` serves the site with its security headers, and so that the few
@@ -17,6 +20,12 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   adapter: node({ mode: 'standalone' }),
+  markdown: {
+    // Guides link the first use of each glossary term to its definition.
+    processor: satteri({
+      mdastPlugins: [glossaryLinksPlugin({ entries: glossary, pathIncludes: '/src/content/guides/' })],
+    }),
+  },
   integrations: [mdx()],
   devToolbar: { enabled: false },
 });
