@@ -223,8 +223,22 @@ describe('complainant survey data', () => {
     expect(parsed.data?.firstPhaseCompleted).toBe('2020-12');
   });
 
-  it('contains no percentages, because the survey page published none', () => {
-    expect(JSON.stringify(surveyData)).not.toMatch(/%|per ?cent/i);
+  it('takes its figures from the October 2022 report, which names its own source', () => {
+    // The survey page itself published no figures; the Action Plan report did.
+    expect(parsed.data?.results.source.url).not.toBe(parsed.data?.source.url);
+    expect(parsed.data?.results).toMatchObject({ invited: 1700, responded: 300 });
+  });
+
+  it('rejects ratings that do not add up to 100 per cent', () => {
+    const data = copy(surveyData);
+    data.results.ratings[0]!.percent = 70;
+    expect(surveySchema.safeParse(data).success).toBe(false);
+  });
+
+  it('rejects more replies than people invited', () => {
+    const data = copy(surveyData);
+    data.results.responded = 2000;
+    expect(surveySchema.safeParse(data).success).toBe(false);
   });
 
   it('rejects commitments numbered out of order', () => {

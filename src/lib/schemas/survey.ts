@@ -16,8 +16,32 @@ export const surveyCommitmentSchema = z
   })
   .strict();
 
+export const surveyRatingSchema = z
+  .object({
+    label: z.string().trim().min(3).max(60),
+    percent: z.number().min(0).max(100),
+  })
+  .strict();
+
+/** Results come from a later report than the survey page itself, so they carry their own source. */
+export const surveyResultsSchema = z
+  .object({
+    source: sourceSchema.strict(),
+    surveyedIn: yearMonth,
+    invited: z.number().int().positive(),
+    responded: z.number().int().positive(),
+    /** What the people who replied said of the service; the shares must add up to 100. */
+    ratings: z
+      .array(surveyRatingSchema)
+      .min(2)
+      .refine((ratings) => Math.abs(ratings.reduce((sum, r) => sum + r.percent, 0) - 100) < 0.01, 'Rating percentages must add up to 100'),
+  })
+  .strict()
+  .refine((r) => r.responded <= r.invited, { message: 'More people replied than were invited', path: ['responded'] });
+
 export const surveySchema = z
   .object({
+    results: surveyResultsSchema,
     source: sourceSchema.strict(),
     /** In the source's own words, because it names a season ("late 2020"), not a date. */
     ranFrom: z.string().trim().min(4),
@@ -43,3 +67,4 @@ export const surveySchema = z
 
 export type SurveyCommitment = z.infer<typeof surveyCommitmentSchema>;
 export type Survey = z.infer<typeof surveySchema>;
+export type SurveyResults = z.infer<typeof surveyResultsSchema>;
