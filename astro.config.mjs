@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import { satteri } from '@astrojs/markdown-satteri';
 import glossary from './src/content/data/glossary.json' with { type: 'json' };
 import { glossaryLinksPlugin } from './src/lib/glossary-links.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 // Static first: every page is prerendered. The Node adapter is here so that
 // `npm start` serves the site with its security headers, and so that the few
@@ -26,6 +27,6 @@ export default defineConfig({
       mdastPlugins: [glossaryLinksPlugin({ entries: glossary, pathIncludes: '/src/content/guides/' })],
     }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), searchIndex({ glossary })],
   devToolbar: { enabled: false },
 });

@@ -32,6 +32,8 @@ export const glossaryTermSchema = z
         (d) => wordCount(d) <= MAX_DEFINITION_WORDS,
         `Keep the definition to ${MAX_DEFINITION_WORDS} words or fewer`,
       ),
+    /** The guide that explains this term best: search sends the term and its synonyms there. */
+    guide: z.string().regex(kebabCase).optional(),
     source: sourceSchema.strict(),
   })
   .strict();

@@ -1,0 +1,58 @@
+/**
+ * "Did you mean" for search: Pagefind matches words exactly (and by prefix),
+ * so a misspelt query finds nothing. When that happens the search page
+ * corrects each unknown word to the closest word used on the site.
+ */
+
+/** Damerau-Levenshtein distance (with adjacent swaps), stopping early past `limit`. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+      rowMin = Math.min(rowMin, best);
+    }
+    if (rowMin > limit) return limit + 1;
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** Short words allow fewer mistakes, so "fee" does not become "free". */
+const allowedDistance = (word: string) => (word.length <= 4 ? 1 : 2);
+
+/** The closest known word, or undefined when the word is known or nothing is close. */
+export function closestWord(word: string, vocabulary: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  if (lower.length < 3 || vocabulary.includes(lower)) return undefined;
+  const limit = allowedDistance(lower);
+  let best: { word: string; distance: number } | undefined;
+  for (const candidate of vocabulary) {
+    const distance = editDistance(lower, candidate, limit);
+    if (distance <= limit && (!best || distance < best.distance || (distance === best.distance && candidate.length < best.word.length))) {
+      best = { word: candidate, distance };
+    }
+  }
+  return best?.word;
+}
+
+/** The query with each unknown word corrected, or undefined when nothing changed. */
+export function correctQuery(query: string, vocabulary: readonly string[]): string | undefined {
+  let changed = false;
+  const corrected = query
+    .split(/(\s+)/)
+    .map((part) => {
+      if (/^\s*$/.test(part)) return part;
+      const fix = closestWord(part, vocabulary);
+      if (!fix) return part;
+      changed = true;
+      return fix;
+    })
+    .join('');
+  return changed ? corrected : undefined;
+}
