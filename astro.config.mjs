@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import glossary from './src/content/data/glossary.json' with { type: 'json' };
 import { glossaryLinksPlugin } from './src/lib/glossary-links.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { bundleReport } from './src/integrations/bundle-report.ts';
 
 // Static first: every page is prerendered. The Node adapter is here so that
 // `npm start` serves the site with its security headers, and so that the few
@@ -27,6 +28,6 @@ export default defineConfig({
       mdastPlugins: [glossaryLinksPlugin({ entries: glossary, pathIncludes: '/src/content/guides/' })],
     }),
   },
-  integrations: [mdx(), searchIndex({ glossary })],
+  integrations: [mdx(), searchIndex({ glossary }), bundleReport()],
   devToolbar: { enabled: false },
 });

@@ -9,8 +9,9 @@ const sharedOverlapTool = '../shared/tools/seed-overlap.mjs';
 const steps = [
   { name: 'Type check (astro check)', cmd: 'astro', args: ['check'] },
   { name: 'Type check (tsc)', cmd: 'tsc', args: ['--noEmit'] },
-  { name: 'Unit and content tests (vitest)', cmd: 'vitest', args: ['run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'] },
+  // The screen reader tests read the built pages, so the build comes first.
   { name: 'Build', cmd: 'astro', args: ['build'] },
+  { name: 'Unit, content and screen reader tests (vitest)', cmd: 'vitest', args: ['run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'] },
   { name: 'HTML validation (html-validate)', cmd: 'html-validate', args: ['dist/client'] },
   { name: 'Browser tests (Playwright)', cmd: 'playwright', args: ['test'] },
   ...(existsSync(sharedOverlapTool)

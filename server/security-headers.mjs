@@ -1,27 +1,44 @@
 // Security headers for every response the Node server sends. Static hosts get
 // the same headers from public/_headers; keep the two in step.
 
-/** Content Security Policy: nothing from other origins, no inline script. */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  // Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const policy = (frameAncestors) =>
+  [
+    "default-src 'self'",
+    // Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "form-action 'self'",
+    "base-uri 'self'",
+    "object-src 'none'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
 
-export const securityHeaders = Object.freeze({
-  'Content-Security-Policy': contentSecurityPolicy,
+/** The only pages other websites may show in a frame: the embeddable wizard. */
+export const embedPrefix = '/embed/where-to-complain/';
+
+const common = {
   'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+};
+
+export const siteHeaders = Object.freeze({
+  ...common,
+  'Content-Security-Policy': policy("'none'"),
+  'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
 });
+
+export const embedHeaders = Object.freeze({
+  ...common,
+  'Content-Security-Policy': policy('*'),
+});
+
+/** Headers for a request path: the embed may be framed by any site, nothing else may. */
+export function headersFor(pathname) {
+  return pathname.startsWith(embedPrefix) ? embedHeaders : siteHeaders;
+}

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { securityHeaders } from './security-headers.mjs';
+import { headersFor } from './security-headers.mjs';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
@@ -20,7 +20,8 @@ const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST || undefined;
 
 const server = http.createServer((req, res) => {
-  for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+  const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+  for (const [name, value] of Object.entries(headersFor(pathname))) res.setHeader(name, value);
   handler(req, res);
 });
 

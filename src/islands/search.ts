@@ -86,6 +86,7 @@ export function startSearch(): void {
   const fallback = document.getElementById('search-no-js');
   if (!form || !status || !results || !aToZ || !fallback || !('fetch' in window)) return;
   document.body.classList.add('js-enabled');
+  const fallbackNotice: HTMLElement = fallback;
   const queryField = form.elements.namedItem('q') as HTMLInputElement;
   const sectionField = form.elements.namedItem('section') as HTMLSelectElement;
   let latest = 0;
@@ -123,10 +124,10 @@ export function startSearch(): void {
       }
       if (run !== latest) return;
       show(resultCountMessage({ query, corrected, count: found.length, section: sectionField.value }), found);
-      fallback.classList.remove('search-fallback--shown');
+      fallbackNotice.classList.remove('search-fallback--shown');
     } catch {
       if (run !== latest) return;
-      fallback.classList.add('search-fallback--shown');
+      fallbackNotice.classList.add('search-fallback--shown');
       show('Search is not working at the moment. Every page is listed below.', undefined);
     }
   }

@@ -1,8 +1,8 @@
 // Every data file, parsed once with its schema. Pages import from here.
-import glossaryJson from '../content/data/glossary.json';
-import contactsJson from '../content/data/contacts.json';
-import actionPlanJson from '../content/data/action-plan.json';
-import surveyJson from '../content/data/survey.json';
+import glossaryJson from '../content/data/glossary.json' with { type: 'json' };
+import contactsJson from '../content/data/contacts.json' with { type: 'json' };
+import actionPlanJson from '../content/data/action-plan.json' with { type: 'json' };
+import surveyJson from '../content/data/survey.json' with { type: 'json' };
 import { glossarySchema } from './schemas/glossary.ts';
 import { contactsSchema } from './schemas/contacts.ts';
 import { actionPlanSchema } from './schemas/action-plan.ts';

@@ -31,6 +31,7 @@ const pairs: [text: string, background: string][] = [
   ['colour-header-text', 'colour-header-background'],
   ['colour-focus-text', 'colour-focus'],
   ['colour-button-text', 'colour-button-background'],
+  ['colour-error', 'colour-background'],
 ];
 
 describe.each([
