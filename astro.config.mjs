@@ -21,7 +21,8 @@ export default defineConfig({
     // One small cacheable stylesheet keeps the CSP free of 'unsafe-inline'.
     inlineStylesheets: 'never',
   },
-  adapter: node({ mode: 'standalone' }),
+  // The request form reads at most 16 KiB itself; this is a backstop for any other route.
+  adapter: node({ mode: 'standalone', bodySizeLimit: 64 * 1024 }),
   markdown: {
     // Guides link the first use of each glossary term to its definition.
     processor: satteri({

@@ -1,4 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromiumArgs, findChromium, realDeps } from './tests/support/find-browser.ts';
 
 const port = Number(process.env.TEST_PORT ?? 4410);
@@ -9,6 +12,8 @@ if (process.env.PLAYWRIGHT_CHROMIUM_RESOLVED === undefined) {
   process.env.PLAYWRIGHT_CHROMIUM_RESOLVED = findChromium(realDeps) ?? '';
 }
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_RESOLVED || undefined;
+// Requests sent during the tests go to a store of their own, never to data/.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'requests-e2e-'));
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -28,7 +33,8 @@ export default defineConfig({
   webServer: {
     command: 'node server/serve.mjs',
     url: `${baseURL}/`,
-    env: { PORT: String(port), HOST: '127.0.0.1' },
+    // The tests send hundreds of requests from one address, so the rate limit is raised here and tested on a server of its own.
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: process.env.E2E_DATA_DIR, REQUEST_RATE_LIMIT: '1000000' },
     reuseExistingServer: false,
     timeout: 30_000,
     stdout: 'ignore',

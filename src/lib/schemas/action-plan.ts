@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, sourceSchema } from './guide';
+import { isoDate, sourceSchema } from './guide.ts';
 
 /** The Mayor's Action Plan (November 2020) has exactly this many actions; 23a is reported under 23. */
 export const ACTION_COUNT = 23;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceSchema } from './guide';
+import { sourceSchema } from './guide.ts';
 
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

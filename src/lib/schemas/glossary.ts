@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceSchema } from './guide';
+import { sourceSchema } from './guide.ts';
 
 /** Glossary ids become anchors on /glossary/, so they must be safe in a URL fragment. */
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceSchema } from './guide';
+import { sourceSchema } from './guide.ts';
 
 /** Month-level dates: the source gives no day, and inventing one would overstate what we know. */
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month written as YYYY-MM, for example 2020-12');

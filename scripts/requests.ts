@@ -1,0 +1,262 @@
+/**
+ * Staff tools for the accessible-format request store: npm run requests -- <command>.
+ *
+ * Reads the same file the server writes (runtime.ts, so DATA_DIR applies). The store uses
+ * WAL, so this can run while the server is taking requests.
+ *
+ * Exit codes: 0 done, 1 something went wrong, 2 the command line was wrong.
+ */
+import { parseArgs } from 'node:util';
+import { londonDate } from '../src/lib/working-days.ts';
+import { requestStore, requestStorePath } from '../src/lib/requests/runtime.ts';
+import { formatLabels } from '../src/lib/requests/schema.ts';
+import { requestStatuses } from '../src/lib/requests/store.ts';
+import type { RequestRecord, RequestStatus, RequestStore } from '../src/lib/requests/store.ts';
+
+const usage = `Staff tools for accessible format requests.
+
+Usage: npm run requests -- <command> [options]
+
+Commands:
+  list [--status <status>]     Show requests, oldest first.
+                               <status> is one of: ${requestStatuses.join(', ')}.
+  export --format csv|json     Write every field of every request to stdout.
+  purge --older-than <N>d      Delete requests received more than N days ago.
+  help                         Show this message.
+
+Requests are kept in $DATA_DIR/requests.sqlite (DATA_DIR is "data" when not set).
+Exports hold personal data: keep them somewhere safe and delete them when you are done.
+`;
+
+/** A mistake in the command line: reported with exit code 2 so scripts can tell it apart. */
+class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+type Options = Record<string, string | undefined>;
+
+/** Only the named --options, each taking a value; anything else is a usage error. */
+function readOptions(args: string[], names: readonly string[]): Options {
+  try {
+    const { values } = parseArgs({
+      args,
+      options: Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])),
+      allowPositionals: false,
+      strict: true,
+    });
+    return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function isStatus(value: string): value is RequestStatus {
+  return requestStatuses.some((status) => status === value);
+}
+
+function statusOption(value: string | undefined): RequestStatus | undefined {
+  if (value === undefined) return undefined;
+  if (!isStatus(value)) throw new UsageError(`--status must be one of ${requestStatuses.join(', ')}; got "${value}"`);
+  return value;
+}
+
+// ----- list -----
+
+/** The table goes to a terminal: control characters in stored text could move the cursor or recolour it. */
+function printable(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
+function formatName(record: RequestRecord): string {
+  const { format, formatOther } = record.request;
+  return format === 'other' && formatOther ? `Other: ${formatOther}` : formatLabels[format];
+}
+
+const listHeadings = ['Reference', 'Received', 'Reply by', 'Status', 'Format', 'Document'] as const;
+
+function listRow(record: RequestRecord): string[] {
+  return [
+    record.reference,
+    // The London day, the one the reply-by date was counted from.
+    londonDate(new Date(record.createdAt)),
+    record.replyByDate,
+    record.status,
+    formatName(record),
+    record.request.documentTitle,
+  ].map(printable);
+}
+
+/** Columns padded to their widest cell; the last is left ragged so long titles are not cut. */
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+  const lines = rows.map((row) =>
+    row
+      .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+function list(args: string[]): Action {
+  const status = statusOption(readOptions(args, ['status'])['status']);
+  return async (store) => {
+    const records = await store.list(status === undefined ? {} : { status });
+    if (records.length === 0) return status === undefined ? 'No requests.\n' : `No requests with status ${status}.\n`;
+    return table([[...listHeadings], ...records.map(listRow)]);
+  };
+}
+
+// ----- export -----
+
+/** Every stored field, in the order of the form, with a spreadsheet-friendly heading. */
+const exportColumns: ReadonlyArray<readonly [heading: string, value: (record: RequestRecord) => string | undefined]> = [
+  ['Reference', (r) => r.reference],
+  ['Received at (UTC)', (r) => r.createdAt],
+  ['Reply by', (r) => r.replyByDate],
+  ['Status', (r) => r.status],
+  ['Document title', (r) => r.request.documentTitle],
+  ['Document ID', (r) => r.request.documentId],
+  ['Format', (r) => r.request.format],
+  ['Other format', (r) => r.request.formatOther],
+  ['Assistive technology', (r) => r.request.assistiveTechnology],
+  ['Name', (r) => r.request.name],
+  ['How to reply', (r) => r.request.replyBy],
+  ['Email', (r) => r.request.email],
+  ['Phone', (r) => r.request.phone],
+  ['Address', (r) => r.request.address],
+  ['Postcode', (r) => r.request.postcode],
+  ['Anything else', (r) => r.request.anythingElse],
+];
+
+/**
+ * A spreadsheet runs a cell that starts with one of these as a formula, so a request could
+ * make a member of staff's spreadsheet fetch a URL or run a command (OWASP "CSV injection").
+ */
+const formulaStart = /^[=+\-@\t\r]/;
+
+/** One RFC 4180 field, defused against formulas first so the quote is inside the cell. */
+function csvCell(value: string | undefined): string {
+  const text = value ?? '';
+  const safe = formulaStart.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** RFC 4180 lines end with CRLF, which spreadsheets also expect. */
+function toCsv(records: readonly RequestRecord[]): string {
+  const rows = [
+    exportColumns.map(([heading]) => heading),
+    ...records.map((record) => exportColumns.map(([, value]) => value(record))),
+  ];
+  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+}
+
+function exportAll(args: string[]): Action {
+  const format = readOptions(args, ['format'])['format'];
+  if (format !== 'csv' && format !== 'json') {
+    throw new UsageError(
+      format === undefined ? 'Say which format: --format csv or --format json' : `--format must be csv or json; got "${format}"`,
+    );
+  }
+  return async (store) => {
+    const records = await store.list();
+    return format === 'csv' ? toCsv(records) : `${JSON.stringify(records, null, 2)}\n`;
+  };
+}
+
+// ----- purge -----
+
+/** Whole days only, written like 365d, so "365" (days? hours?) cannot be misread. */
+function daysOption(value: string | undefined): number {
+  const match = value === undefined ? null : /^(\d+)d$/.exec(value);
+  const days = match ? Number(match[1]) : Number.NaN;
+  // 0d would delete every request, including ones not answered yet: almost certainly a slip.
+  if (!Number.isSafeInteger(days) || days < 1) {
+    throw new UsageError(`--older-than needs a whole number of days of 1 or more, like 365d; got "${value ?? ''}"`);
+  }
+  return days;
+}
+
+function purge(args: string[]): Action {
+  const days = daysOption(readOptions(args, ['older-than'])['older-than']);
+  return async (store) => {
+    const deleted = await store.purgeOlderThan(days);
+    return `Deleted ${deleted} ${deleted === 1 ? 'request' : 'requests'} received more than ${days} days ago.\n`;
+  };
+}
+
+// ----- main -----
+
+/** What a command does to the store, made only once its options have been checked. */
+type Action = (store: RequestStore) => Promise<string>;
+/** Checks the options, throwing UsageError, before anything is opened. */
+type Command = (args: string[]) => Action;
+
+const commands: ReadonlyMap<string, Command> = new Map([
+  ['list', list],
+  ['export', exportAll],
+  ['purge', purge],
+]);
+
+function isHelp(name: string): boolean {
+  return name === 'help' || name === '--help' || name === '-h';
+}
+
+interface Result {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+function usageError(message: string): Result {
+  return { stdout: '', stderr: `${message}\nRun "npm run requests -- help" to see the commands and their options.\n`, code: 2 };
+}
+
+/** Parses the options before the store is opened, so "help" and typos never create a database file. */
+function actionFor(name: string, args: string[]): Action {
+  const command = commands.get(name);
+  if (!command) throw new UsageError(`Unknown command "${name}".`);
+  return command(args);
+}
+
+async function perform(name: string, action: Action): Promise<Result> {
+  let store: RequestStore | undefined;
+  try {
+    store = requestStore();
+    return { stdout: await action(store), stderr: '', code: 0 };
+  } catch (error) {
+    // Store errors name references and columns, never personal data, so they are safe to show.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { stdout: '', stderr: `Could not ${name} the requests in ${requestStorePath()}: ${reason}\n`, code: 1 };
+  } finally {
+    await store?.close();
+  }
+}
+
+/** Runs one command and returns its output and exit code rather than exiting. */
+async function run(argv: string[]): Promise<Result> {
+  const [name, ...args] = argv;
+  if (name === undefined || isHelp(name)) return { stdout: usage, stderr: '', code: 0 };
+  let action: Action;
+  try {
+    action = actionFor(name, args);
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(error.message);
+    throw error;
+  }
+  return perform(name, action);
+}
+
+async function main(): Promise<void> {
+  // Piping into `head` closes stdout early; that is the reader's choice, not a failure.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  const result = await run(process.argv.slice(2));
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  // exitCode rather than exit(), so buffered output is flushed before the process ends.
+  process.exitCode = result.code;
+}
+
+await main();

@@ -1,0 +1,61 @@
+/**
+ * A per-client limit on submissions: at most `limit` in any `windowMs`. It
+ * lives in one server's memory, which is enough to slow a script down; a
+ * shared limit for several servers belongs in the load balancer.
+ */
+export interface RateLimiter {
+  /** Counts an attempt; false when this client has used up its allowance. */
+  allow(key: string): boolean;
+}
+
+export function createRateLimiter(options: { limit: number; windowMs: number; now?: () => number; maxClients?: number }): RateLimiter {
+  const { limit, windowMs, now = Date.now, maxClients = 10_000 } = options;
+  const attempts = new Map<string, number[]>();
+  return {
+    allow(key) {
+      const time = now();
+      const recent = (attempts.get(key) ?? []).filter((t) => time - t < windowMs);
+      const allowed = recent.length < limit;
+      if (allowed) recent.push(time);
+      attempts.delete(key);
+      attempts.set(key, recent);
+      // Forget the least recently seen clients first, so memory stays bounded under a flood of addresses.
+      while (attempts.size > maxClients) attempts.delete(attempts.keys().next().value as string);
+      return allowed;
+    },
+  };
+}
+
+export class BodyTooLargeError extends Error {
+  override name = 'BodyTooLargeError';
+}
+
+/** Reads a request body as text, stopping as soon as it passes `maxBytes` rather than after reading it all. */
+export async function readBodyWithLimit(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string> {
+  if (!body) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new BodyTooLargeError(`Body larger than ${maxBytes} bytes`);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+/** The known form fields from a URL-encoded body; the first value wins and anything else is ignored. */
+export function formFields(body: string, known: readonly string[]): Record<string, string> {
+  const params = new URLSearchParams(body);
+  const fields: Record<string, string> = {};
+  for (const name of known) {
+    const value = params.get(name);
+    if (value !== null) fields[name] = value;
+  }
+  return fields;
+}

@@ -1,0 +1,56 @@
+/**
+ * The objects the request endpoint and the staff CLI share, each made on first use and then
+ * kept for the life of the process: one database connection, one parsed calendar, one mail
+ * transport. Made lazily so that importing this file (a build, a test) opens nothing.
+ */
+import { resolve } from 'node:path';
+import bankHolidaysJson from '../../content/data/bank-holidays.json' with { type: 'json' };
+import { parseDataFile } from '../load-data.ts';
+import { bankHolidaysSchema } from '../schemas/bank-holidays.ts';
+import type { BankHolidays } from '../schemas/bank-holidays.ts';
+import { replyByDate } from '../working-days.ts';
+import { notifierFromEnv } from './notify.ts';
+import type { Notifier } from './notify.ts';
+import { SqliteRequestStore } from './store.ts';
+import type { RequestStore } from './store.ts';
+
+let calendar: BankHolidays | undefined;
+let store: RequestStore | undefined;
+// A separate flag, because "email is switched off" (undefined) is a result worth keeping too.
+let notifierMade = false;
+let notifierInstance: Notifier | undefined;
+
+/** The England and Wales bank holidays; a bad file stops the server with the fields at fault. */
+export function bankHolidayCalendar(): BankHolidays {
+  calendar ??= parseDataFile('src/content/data/bank-holidays.json', bankHolidaysSchema, bankHolidaysJson);
+  return calendar;
+}
+
+/**
+ * `${DATA_DIR}/requests.sqlite`, relative to the working directory. An empty DATA_DIR counts
+ * as unset: `DATA_DIR=` in an env file should not put personal data in the app folder itself.
+ */
+export function requestStorePath(env: Record<string, string | undefined> = process.env): string {
+  const dataDir = env['DATA_DIR'] || 'data';
+  return resolve(process.cwd(), dataDir, 'requests.sqlite');
+}
+
+export function requestStore(): RequestStore {
+  store ??= new SqliteRequestStore({
+    path: requestStorePath(),
+    replyByFor: (receivedAt) => replyByDate(receivedAt, bankHolidayCalendar()),
+  });
+  return store;
+}
+
+/**
+ * The team email notifier, or undefined when SMTP_URL is not set. A half-finished email set-up
+ * throws NotifyConfigError every time it is asked for, so it cannot be missed.
+ */
+export function notifier(): Notifier | undefined {
+  if (!notifierMade) {
+    notifierInstance = notifierFromEnv(process.env);
+    notifierMade = true;
+  }
+  return notifierInstance;
+}

@@ -1,0 +1,276 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import bankHolidays from '../../src/content/data/bank-holidays.json' with { type: 'json' };
+import { replyByDate } from '../../src/lib/working-days.ts';
+import { formatLongDate } from '../../src/lib/dates.ts';
+import { startServer, validBody, type RunningServer } from '../support/request-server.ts';
+
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'wcag2aaa', 'best-practice'];
+const storeFile = () => join(process.env.E2E_DATA_DIR!, 'requests.sqlite');
+
+function storedReferences(file = storeFile()): string[] {
+  if (!existsSync(file)) return [];
+  const db = new DatabaseSync(file, { readOnly: true });
+  try {
+    return (db.prepare('SELECT reference FROM format_requests').all() as { reference: string }[]).map((r) => r.reference);
+  } finally {
+    db.close();
+  }
+}
+
+async function fillValidRequest(page: Page) {
+  await page.getByLabel('Which document or page do you need?').fill('Survey of MPS complainants 2020/21');
+  await page.getByRole('radio', { name: 'Large print' }).check();
+  await page.getByLabel('Your name').fill('Test Person');
+  await page.getByRole('radio', { name: /^Email/ }).check();
+  await page.getByLabel('Email address (if we should reply by email)').fill('test.person@example.com');
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`the request form with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test('a valid request gives a reference number and the right reply-by date, and is stored', async ({ page }) => {
+      await page.goto('/accessible-formats/request/');
+      await fillValidRequest(page);
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Request received');
+      const reference = (await page.locator('.reference').textContent())!.trim();
+      expect(reference).toMatch(/^AF-\d{4}-[2-9A-HJKMNP-Z]{8}$/);
+      const expected = formatLongDate(replyByDate(new Date(), bankHolidays));
+      await expect(page.getByText(`We will reply by ${expected}.`, { exact: false })).toBeVisible();
+      expect(storedReferences()).toContain(reference);
+    });
+
+    test('an empty form shows an error summary that takes focus, links to each field, and keeps nothing', async ({ page }) => {
+      await page.goto('/accessible-formats/request/');
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await expect(page).toHaveTitle(/^Error: /);
+      const summary = page.locator('[data-error-summary]');
+      await expect(summary).toBeFocused();
+      for (const [message, field] of [
+        ['Enter the name of the document you need', 'documentTitle'],
+        ['Select the format you need', 'format'],
+        ['Enter your name', 'name'],
+        ['Select how you would like us to reply', 'replyBy'],
+      ] as const) {
+        await expect(summary.getByRole('link', { name: message })).toHaveAttribute('href', `#${field}`);
+        await expect(page.locator(`#${field}-error`)).toContainText(message);
+      }
+    });
+
+    test('values are kept after an error, and each field error names the field', async ({ page }) => {
+      await page.goto('/accessible-formats/request/');
+      await fillValidRequest(page);
+      await page.getByLabel('Email address (if we should reply by email)').fill('not-an-email');
+      await page.getByLabel('Anything else we should know? (optional)').fill('Please use 24 point text <b>bold</b>');
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await expect(page.locator('[data-error-summary]')).toContainText('Enter an email address in the correct format');
+      await expect(page.getByLabel('Which document or page do you need?')).toHaveValue('Survey of MPS complainants 2020/21');
+      await expect(page.getByRole('radio', { name: 'Large print' })).toBeChecked();
+      await expect(page.getByLabel('Your name')).toHaveValue('Test Person');
+      await expect(page.getByLabel('Email address (if we should reply by email)')).toHaveValue('not-an-email');
+      // Typed markup comes back as text, never as HTML.
+      await expect(page.getByLabel('Anything else we should know? (optional)')).toHaveValue('Please use 24 point text <b>bold</b>');
+      expect(await page.locator('main b').count()).toBe(0);
+    });
+
+    test('other conditional fields are checked: another format, a postcode', async ({ page }) => {
+      await page.goto('/accessible-formats/request/');
+      await fillValidRequest(page);
+      await page.getByRole('radio', { name: /Another format/ }).check();
+      await page.getByRole('radio', { name: /^Post/ }).check();
+      await page.getByLabel('Postal address (if we should reply by post)').fill('1 Example Street\nLondon');
+      await page.getByLabel('Postcode (if we should reply by post)').fill('NOT A POSTCODE');
+      await page.getByRole('button', { name: 'Send request' }).click();
+      const summary = page.locator('[data-error-summary]');
+      await expect(summary.getByRole('link', { name: /format/i })).toHaveAttribute('href', '#formatOther');
+      await expect(summary.getByRole('link', { name: /postcode/i })).toHaveAttribute('href', '#postcode');
+    });
+  });
+}
+
+test('an error summary link moves focus to its field', async ({ page }) => {
+  await page.goto('/accessible-formats/request/');
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await page.locator('[data-error-summary]').getByRole('link', { name: 'Enter your name' }).click();
+  await expect(page.getByLabel('Your name')).toBeFocused();
+});
+
+test('a document on a guide links to the form already filled in for it', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/guides/complainant-survey/');
+  const documents = page.getByRole('region', { name: 'Documents' });
+  await documents.getByRole('link', { name: 'Request an accessible format of Survey of MPS complainants 2020/21' }).click();
+  await expect(page.getByLabel('Which document or page do you need?')).toHaveValue('Survey of MPS complainants 2020/21');
+  await expect(page.locator('input[type="hidden"][name="documentId"]')).toHaveValue('complainant-survey-2020-21');
+  await context.close();
+});
+
+test.describe('axe finds no problems', () => {
+  test('on the empty form, the form with errors and the confirmation', async ({ page }) => {
+    const check = async (state: string) => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+        expect(violations.map((v) => `${state} (${colorScheme}): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      }
+    };
+    await page.goto('/accessible-formats/request/');
+    await check('empty');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await expect(page.locator('[data-error-summary]')).toBeVisible();
+    await check('errors');
+    await fillValidRequest(page);
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Request received');
+    await check('confirmation');
+  });
+});
+
+test.describe('what the server refuses', () => {
+  const post = (page: Page, body: string, headers: Record<string, string> = {}) =>
+    page.request.post('/accessible-formats/request/submit/', {
+      data: body,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: new URL(page.url() === 'about:blank' ? 'http://127.0.0.1' : page.url()).origin, ...headers },
+      maxRedirects: 0,
+    });
+
+  test.beforeEach(async ({ page }) => {
+    await page.goto('/accessible-formats/request/');
+  });
+
+  test('a body over 16 KB gets a readable 413 page', async ({ page }) => {
+    const response = await post(page, validBody({ anythingElse: 'x'.repeat(20_000) }));
+    expect(response.status()).toBe(413);
+    expect(await response.text()).toContain('Your request was too long');
+  });
+
+  test('a post from another website is refused', async ({ page }) => {
+    const before = storedReferences().length;
+    const response = await post(page, validBody(), { Origin: 'http://evil.example' });
+    expect(response.status()).toBe(403);
+    expect(storedReferences().length).toBe(before);
+  });
+
+  test('a filled-in honeypot is refused and nothing is stored', async ({ page }) => {
+    const before = storedReferences().length;
+    const response = await post(page, validBody({ website: 'http://spam.example' }));
+    expect(response.status()).toBe(400);
+    expect(storedReferences().length).toBe(before);
+  });
+
+  test('a valid post is answered with 303 to the confirmation page', async ({ page }) => {
+    const response = await post(page, validBody());
+    expect(response.status()).toBe(303);
+    expect(response.headers()['location']).toMatch(/^\/accessible-formats\/request\/confirmation\/\?ref=AF-\d{4}-/);
+  });
+
+  test('a confirmation page for an unknown reference says so and shows nobody else’s request', async ({ page }) => {
+    const response = await page.goto('/accessible-formats/request/confirmation/?ref=AF-2026-ZZZZZZZZ');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Request not found');
+  });
+
+  test('200 malformed, oversized, wrong-type, unicode and injection posts each get a readable 4xx and store nothing', async ({ page }) => {
+    const before = storedReferences().length;
+    const long = (n: number) => 'a'.repeat(n);
+    const nasty = ['<script>alert(1)</script>', "' OR 1=1 --", '"; DROP TABLE format_requests; --', '\u0000', '\u202e', '💥'.repeat(300), '%00', '../../etc/passwd', '${7*7}', '{{7*7}}', '\r\nSet-Cookie: x=1', long(5000)];
+    const bodies: { body: string; type?: string }[] = [];
+    const fields = ['documentTitle', 'format', 'formatOther', 'name', 'replyBy', 'email', 'phone', 'address', 'postcode', 'anythingElse', 'assistiveTechnology', 'documentId'];
+    for (const field of fields) for (const value of nasty) bodies.push({ body: validBody({ [field]: value, ...(field === 'format' || field === 'replyBy' ? {} : { format: 'not-a-format' }) }) });
+    for (const value of nasty) bodies.push({ body: validBody({ replyBy: 'post', address: value, postcode: value }) });
+    bodies.push({ body: '' }, { body: '=&=&&&' }, { body: '%ZZ%%' }, { body: 'format[]=braille&name[x]=1' }, { body: validBody({ website: 'filled' }) });
+    bodies.push({ body: JSON.stringify({ name: 'x' }), type: 'application/json' }, { body: '<xml/>', type: 'text/xml' }, { body: validBody(), type: 'text/plain' });
+    for (let i = 0; bodies.length < 210; i++) bodies.push({ body: validBody({ email: `bad${i}@`, documentTitle: long(i * 17) }) });
+    expect(bodies.length).toBeGreaterThanOrEqual(200);
+
+    for (const { body, type } of bodies) {
+      const response = await post(page, body, type ? { 'Content-Type': type } : {});
+      expect(response.status(), body.slice(0, 80)).toBeGreaterThanOrEqual(400);
+      expect(response.status(), body.slice(0, 80)).toBeLessThan(500);
+      expect(await response.text(), body.slice(0, 80)).toMatch(/<h1>[^<]+<\/h1>/);
+    }
+    expect(storedReferences().length).toBe(before);
+  });
+});
+
+test.describe('a server of its own', () => {
+  let server: RunningServer | undefined;
+  test.afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+  });
+
+  test('too many requests from one address get a friendly 429 page', async () => {
+    server = await startServer({ REQUEST_RATE_LIMIT: '3' });
+    const statuses: number[] = [];
+    let last = '';
+    for (let i = 0; i < 5; i++) {
+      const response = await fetch(`${server.url}/accessible-formats/request/submit/`, {
+        method: 'POST',
+        body: validBody(),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url },
+        redirect: 'manual',
+      });
+      statuses.push(response.status);
+      last = await response.text();
+    }
+    expect(statuses).toEqual([303, 303, 303, 429, 429]);
+    expect(last).toContain('You have sent a lot of requests');
+  });
+
+  test('no confirmed request is lost when the server is killed in the middle of a burst', async () => {
+    server = await startServer({ REQUEST_RATE_LIMIT: '1000000' });
+    const confirmed: string[] = [];
+    const send = async () => {
+      for (;;) {
+        try {
+          const response = await fetch(`${server!.url}/accessible-formats/request/submit/`, {
+            method: 'POST',
+            body: validBody(),
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server!.url },
+            redirect: 'manual',
+          });
+          if (response.status === 303) confirmed.push(new URL(response.headers.get('location')!, server!.url).searchParams.get('ref')!);
+        } catch {
+          return; // the server has gone
+        }
+      }
+    };
+    const senders = Array.from({ length: 16 }, send);
+    await new Promise((r) => setTimeout(r, 1500));
+    server.process.kill('SIGKILL');
+    await Promise.all(senders);
+    expect(confirmed.length).toBeGreaterThan(20);
+    const stored = new Set(storedReferences(join(server.dataDir, 'requests.sqlite')));
+    expect(confirmed.filter((ref) => !stored.has(ref))).toEqual([]);
+  });
+});
+
+test('pages the server renders on demand are valid HTML too', async ({ page }) => {
+  const { HtmlValidate, FileSystemConfigLoader } = await import('html-validate');
+  const validator = new HtmlValidate(new FileSystemConfigLoader());
+  const problems: string[] = [];
+  const validate = async (name: string, html: string) => {
+    const report = await validator.validateString(html, `${name}.html`);
+    for (const result of report.results) for (const m of result.messages) problems.push(`${name}: ${m.ruleId} ${m.message}`);
+  };
+  await page.goto('/accessible-formats/request/');
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await validate('form with errors', await page.content());
+  const tooLong = await page.request.post('/accessible-formats/request/submit/', {
+    data: validBody({ anythingElse: 'x'.repeat(20_000) }),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: new URL(page.url()).origin },
+  });
+  await validate('413', await tooLong.text());
+  await fillValidRequest(page);
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Request received');
+  await validate('confirmation', await (await page.request.get(page.url())).text());
+  expect(problems).toEqual([]);
+});
