@@ -12,6 +12,7 @@ import { requestStore, requestStorePath } from '../src/lib/requests/runtime.ts';
 import { formatLabels } from '../src/lib/requests/schema.ts';
 import { requestStatuses } from '../src/lib/requests/store.ts';
 import type { RequestRecord, RequestStatus, RequestStore } from '../src/lib/requests/store.ts';
+import { requestsCsv } from '../src/lib/staff/csv.ts';
 
 const usage = `Staff tools for accessible format requests.
 
@@ -109,48 +110,6 @@ function list(args: string[]): Action {
 
 // ----- export -----
 
-/** Every stored field, in the order of the form, with a spreadsheet-friendly heading. */
-const exportColumns: ReadonlyArray<readonly [heading: string, value: (record: RequestRecord) => string | undefined]> = [
-  ['Reference', (r) => r.reference],
-  ['Received at (UTC)', (r) => r.createdAt],
-  ['Reply by', (r) => r.replyByDate],
-  ['Status', (r) => r.status],
-  ['Document title', (r) => r.request.documentTitle],
-  ['Document ID', (r) => r.request.documentId],
-  ['Format', (r) => r.request.format],
-  ['Other format', (r) => r.request.formatOther],
-  ['Assistive technology', (r) => r.request.assistiveTechnology],
-  ['Name', (r) => r.request.name],
-  ['How to reply', (r) => r.request.replyBy],
-  ['Email', (r) => r.request.email],
-  ['Phone', (r) => r.request.phone],
-  ['Address', (r) => r.request.address],
-  ['Postcode', (r) => r.request.postcode],
-  ['Anything else', (r) => r.request.anythingElse],
-];
-
-/**
- * A spreadsheet runs a cell that starts with one of these as a formula, so a request could
- * make a member of staff's spreadsheet fetch a URL or run a command (OWASP "CSV injection").
- */
-const formulaStart = /^[=+\-@\t\r]/;
-
-/** One RFC 4180 field, defused against formulas first so the quote is inside the cell. */
-function csvCell(value: string | undefined): string {
-  const text = value ?? '';
-  const safe = formulaStart.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-/** RFC 4180 lines end with CRLF, which spreadsheets also expect. */
-function toCsv(records: readonly RequestRecord[]): string {
-  const rows = [
-    exportColumns.map(([heading]) => heading),
-    ...records.map((record) => exportColumns.map(([, value]) => value(record))),
-  ];
-  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
-}
-
 function exportAll(args: string[]): Action {
   const format = readOptions(args, ['format'])['format'];
   if (format !== 'csv' && format !== 'json') {
@@ -160,7 +119,7 @@ function exportAll(args: string[]): Action {
   }
   return async (store) => {
     const records = await store.list();
-    return format === 'csv' ? toCsv(records) : `${JSON.stringify(records, null, 2)}\n`;
+    return format === 'csv' ? requestsCsv(records) : `${JSON.stringify(records, null, 2)}\n`;
   };
 }
 

@@ -120,7 +120,7 @@ describe('SqliteRequestStore', () => {
     const second = await store.add(byPost);
     expect((await store.list()).map((r) => r.reference)).toEqual([first.reference, second.reference]);
     expect((await store.list({ status: 'new' })).length).toBe(2);
-    expect(await store.list({ status: 'replied' })).toEqual([]);
+    expect(await store.list({ status: 'sent' })).toEqual([]);
     expect(await store.count()).toBe(2);
   });
 
@@ -194,7 +194,7 @@ describe('SqliteRequestStore', () => {
     openStore();
     const db = new DatabaseSync(path);
     try {
-      expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }]);
+      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     } finally {
       db.close();
     }

@@ -76,7 +76,7 @@ function cli(...args: string[]): { stdout: string; stderr: string; status: numbe
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
 
-/** Statuses change through the staff queue, which is not built yet; set one directly. */
+/** Statuses change through the staff queue (with an audit entry); here one is set directly. */
 function setStatus(reference: string, status: string): void {
   const db = new DatabaseSync(path);
   try {
@@ -135,11 +135,11 @@ describe('npm run requests', () => {
   });
 
   it('filters by --status', () => {
-    setStatus(added.recent.reference, 'replied');
-    const replied = cli('list', '--status', 'replied');
-    expect(replied.status).toBe(0);
-    expect(replied.stdout).toContain(added.recent.reference);
-    expect(replied.stdout).not.toContain(added.old.reference);
+    setStatus(added.recent.reference, 'sent');
+    const sent = cli('list', '--status', 'sent');
+    expect(sent.status).toBe(0);
+    expect(sent.stdout).toContain(added.recent.reference);
+    expect(sent.stdout).not.toContain(added.old.reference);
 
     const fresh = cli('list', '--status', 'new').stdout;
     expect(fresh).toContain(added.old.reference);
@@ -196,7 +196,7 @@ describe('npm run requests', () => {
 
   it.each([
     [['frobnicate'], /Unknown command "frobnicate"/],
-    [['list', '--status', 'lost'], /--status must be one of new, in-progress, replied, closed/],
+    [['list', '--status', 'lost'], /--status must be one of new, in-progress, sent, closed/],
     [['list', '--colour'], /Unknown option '--colour'/],
     [['export'], /--format csv or --format json/],
     [['export', '--format', 'xlsx'], /--format must be csv or json/],

@@ -1,7 +1,8 @@
 /**
- * The objects the request endpoint and the staff CLI share, each made on first use and then
- * kept for the life of the process: one database connection, one parsed calendar, one mail
- * transport. Made lazily so that importing this file (a build, a test) opens nothing.
+ * The objects the request endpoint, the staff pages and the CLIs share, each made on first
+ * use and then kept for the life of the process: one database connection (requests, staff
+ * accounts and sessions), one parsed calendar, one mail transport. Made lazily so that
+ * importing this file (a build, a test) opens nothing.
  */
 import { resolve } from 'node:path';
 import bankHolidaysJson from '../../content/data/bank-holidays.json' with { type: 'json' };
@@ -13,9 +14,11 @@ import { notifierFromEnv } from './notify.ts';
 import type { Notifier } from './notify.ts';
 import { SqliteRequestStore } from './store.ts';
 import type { RequestStore } from './store.ts';
+import { StaffAuth } from '../staff/auth.ts';
 
 let calendar: BankHolidays | undefined;
-let store: RequestStore | undefined;
+let store: SqliteRequestStore | undefined;
+let auth: StaffAuth | undefined;
 // A separate flag, because "email is switched off" (undefined) is a result worth keeping too.
 let notifierMade = false;
 let notifierInstance: Notifier | undefined;
@@ -35,12 +38,29 @@ export function requestStorePath(env: Record<string, string | undefined> = proce
   return resolve(process.cwd(), dataDir, 'requests.sqlite');
 }
 
-export function requestStore(): RequestStore {
+function sqliteStore(): SqliteRequestStore {
   store ??= new SqliteRequestStore({
     path: requestStorePath(),
     replyByFor: (receivedAt) => replyByDate(receivedAt, bankHolidayCalendar()),
   });
   return store;
+}
+
+export function requestStore(): RequestStore {
+  return sqliteStore();
+}
+
+/**
+ * Staff accounts, sign-in and sessions, kept in the request store's file. A PostgreSQL
+ * set-up would pass its own StaffStore here.
+ */
+export function staffAuth(): StaffAuth {
+  auth ??= new StaffAuth({
+    store: sqliteStore().staff,
+    // Which account is left out on purpose: usernames stay out of the logs.
+    onLock: () => console.warn('A staff account was locked for 15 minutes after 5 wrong passwords in a row.'),
+  });
+  return auth;
 }
 
 /**

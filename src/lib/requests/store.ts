@@ -1,9 +1,10 @@
 /**
  * Where accessible-format requests are kept until staff have replied.
  *
- * `RequestStore` is what the endpoint and the (later) staff queue use. `SqliteRequestStore`
- * is the default, a single file under DATA_DIR; a PostgreSQL store can implement the same
- * interface for several instances behind a load balancer.
+ * `RequestStore` is what the endpoint, the staff CLI and the staff queue (/staff/) use.
+ * `SqliteRequestStore` is the default, a single file under DATA_DIR that also holds the staff
+ * accounts and sessions (its `staff` property, see src/lib/staff/); a PostgreSQL store can
+ * implement the same interfaces for several instances behind a load balancer.
  *
  * These records hold personal data (names, contact details), so nothing here logs, and
  * error messages name references and columns, never values.
@@ -16,10 +17,67 @@ import { londonDate } from '../working-days.ts';
 import { newReference as randomReference } from './reference.ts';
 import { formatIds, replyMethods } from './schema.ts';
 import type { FormatId, FormatRequest, ReplyMethod } from './schema.ts';
+import { SqliteStaffStore } from '../staff/sqlite-staff-store.ts';
+import type { StaffStore } from '../staff/staff-store.ts';
 
 /** Where a request is in the staff queue. Every new request starts as "new". */
-export const requestStatuses = ['new', 'in-progress', 'replied', 'closed'] as const;
+export const requestStatuses = ['new', 'in-progress', 'sent', 'closed'] as const;
 export type RequestStatus = (typeof requestStatuses)[number];
+
+/** How staff pages name each status. */
+export const requestStatusLabels: Readonly<Record<RequestStatus, string>> = {
+  new: 'New',
+  'in-progress': 'In progress',
+  sent: 'Sent',
+  closed: 'Closed',
+};
+
+export function isRequestStatus(value: unknown): value is RequestStatus {
+  return requestStatuses.some((status) => status === value);
+}
+
+/** The longest note a status change may carry. */
+export const statusNoteMaxLength = 500;
+
+export interface StatusChange {
+  to: RequestStatus;
+  /** Why, in a few words; left out or empty when there is nothing to add. */
+  note?: string | undefined;
+  /** The staff username making the change. */
+  by: string;
+  /**
+   * The status the person saw when they chose the change. When given and no longer true
+   * (someone else changed it meanwhile), the change is refused rather than silently
+   * overwriting theirs.
+   */
+  from?: RequestStatus | undefined;
+}
+
+/** One line of a request's history: who changed its status, when, and why. */
+export interface AuditEntry {
+  /** ISO 8601 UTC instant. */
+  at: string;
+  by: string;
+  from: RequestStatus;
+  to: RequestStatus;
+  note: string | undefined;
+}
+
+export type StatusChangeProblem = 'not-found' | 'unknown-status' | 'no-change' | 'stale' | 'bad-note' | 'bad-author';
+
+/** A change the store refused; `problem` says why, and nothing was written. */
+export class StatusChangeError extends Error {
+  override readonly name = 'StatusChangeError';
+  readonly problem: StatusChangeProblem;
+  /** The status the request has now, when it was found. */
+  readonly current: RequestStatus | undefined;
+
+  constructor(problem: StatusChangeProblem, message: string, current?: RequestStatus) {
+    super(message);
+    this.problem = problem;
+    this.current = current;
+  }
+}
 
 export interface RequestRecord {
   /** Like AF-2026-4K7Q9M2X; shown to the person and quoted when they contact us. */
@@ -39,7 +97,15 @@ export interface RequestStore {
   /** Oldest first, the order staff should answer them in. */
   list(options?: { status?: RequestStatus }): Promise<RequestRecord[]>;
   count(): Promise<number>;
-  /** Deletes requests received more than `days` days ago; resolves with how many went. */
+  /**
+   * Moves a request to another status and records who, when, from, to and why, in one
+   * transaction. Refuses (StatusChangeError, nothing written) an unknown reference or status,
+   * a change to the status it already has, a stale `from`, or a note over 500 characters.
+   */
+  changeStatus(reference: string, change: StatusChange): Promise<AuditEntry>;
+  /** The request's status changes, oldest first; empty for an unknown reference. */
+  auditLog(reference: string): Promise<AuditEntry[]>;
+  /** Deletes requests received more than `days` days ago, with their history; resolves with how many went. */
   purgeOlderThan(days: number): Promise<number>;
   close(): Promise<void>;
 }
@@ -95,6 +161,48 @@ const migrations: readonly Migration[] = [
       CREATE INDEX format_requests_by_created ON format_requests (created_at);
     `,
   },
+  {
+    version: 2,
+    description: 'statuses new, in-progress, sent, closed; status_changes audit table',
+    sql: `
+      UPDATE format_requests SET status = 'sent' WHERE status = 'replied';
+      CREATE TABLE status_changes (
+        id INTEGER PRIMARY KEY,
+        request_id INTEGER NOT NULL REFERENCES format_requests (id) ON DELETE CASCADE,
+        changed_at TEXT NOT NULL,
+        changed_by TEXT NOT NULL,
+        from_status TEXT NOT NULL,
+        to_status TEXT NOT NULL,
+        note TEXT
+      ) STRICT;
+      CREATE INDEX status_changes_by_request ON status_changes (request_id, id);
+    `,
+  },
+  {
+    version: 3,
+    description: 'staff_accounts and staff_sessions tables',
+    sql: `
+      CREATE TABLE staff_accounts (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE staff_sessions (
+        id_hash TEXT PRIMARY KEY,
+        username TEXT NOT NULL REFERENCES staff_accounts (username) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        csrf_token TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX staff_sessions_by_username ON staff_sessions (username);
+      CREATE INDEX staff_sessions_by_last_seen ON staff_sessions (last_seen_at);
+    `,
+  },
 ];
 
 const SQLITE_CONSTRAINT_UNIQUE = 2067;
@@ -123,6 +231,8 @@ function openDatabase(path: string, busyTimeoutMs: number): DatabaseSync {
     db.exec('PRAGMA synchronous = FULL');
     // Overwrite deleted rows with zeros, so purged personal data does not linger in free pages.
     db.exec('PRAGMA secure_delete = ON');
+    // Off by default in SQLite; on, purging a request also deletes its status history.
+    db.exec('PRAGMA foreign_keys = ON');
     migrate(db);
     return db;
   } catch (error) {
@@ -207,6 +317,29 @@ function oneOf<T extends string>(options: readonly T[], row: Row, column: string
   return match;
 }
 
+function toAuditEntry(row: Row): AuditEntry {
+  return {
+    at: text(row, 'changed_at'),
+    by: text(row, 'changed_by'),
+    from: oneOf(requestStatuses, row, 'from_status'),
+    to: oneOf(requestStatuses, row, 'to_status'),
+    note: optionalText(row, 'note'),
+  };
+}
+
+/** Runs `work` holding the write lock, so a read and the writes that depend on it cannot interleave with another process. */
+function inWriteTransaction<T>(db: DatabaseSync, work: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
 function toRecord(row: Row): RequestRecord {
   return {
     reference: text(row, 'reference'),
@@ -235,12 +368,15 @@ export class SqliteRequestStore implements RequestStore {
   readonly #replyByFor: (receivedAt: Date) => string;
   readonly #now: () => Date;
   readonly #newReference: (year: number) => string;
+  /** Staff accounts and sessions, kept in the same file (see src/lib/staff/). */
+  readonly staff: StaffStore;
 
   constructor(options: SqliteRequestStoreOptions) {
     this.#db = openDatabase(options.path, options.busyTimeoutMs ?? 5_000);
     this.#replyByFor = options.replyByFor;
     this.#now = options.now ?? (() => new Date());
     this.#newReference = options.newReference ?? ((year) => randomReference(year));
+    this.staff = new SqliteStaffStore(this.#db);
   }
 
   async add(request: FormatRequest): Promise<RequestRecord> {
@@ -306,6 +442,48 @@ export class SqliteRequestStore implements RequestStore {
   async count(): Promise<number> {
     const row = this.#db.prepare('SELECT COUNT(*) AS n FROM format_requests').get();
     return Number(row?.['n'] ?? 0);
+  }
+
+  async changeStatus(reference: string, change: StatusChange): Promise<AuditEntry> {
+    const { to, by } = change;
+    const note = change.note?.trim() ? change.note.trim() : undefined;
+    if (!isRequestStatus(to)) throw new StatusChangeError('unknown-status', `Unknown status for ${reference}`);
+    if (change.from !== undefined && !isRequestStatus(change.from)) {
+      throw new StatusChangeError('unknown-status', `Unknown "from" status for ${reference}`);
+    }
+    if (note !== undefined && note.length > statusNoteMaxLength) {
+      throw new StatusChangeError('bad-note', `The note for ${reference} is over ${statusNoteMaxLength} characters`);
+    }
+    if (by.trim() === '') throw new StatusChangeError('bad-author', `A status change to ${reference} must say who made it`);
+    const at = this.#now().toISOString();
+    return inWriteTransaction(this.#db, () => {
+      const row = this.#db.prepare('SELECT id, status FROM format_requests WHERE reference = ?').get(reference);
+      if (!row) throw new StatusChangeError('not-found', `No request ${reference}`);
+      const current = oneOf(requestStatuses, row, 'status');
+      if (change.from !== undefined && change.from !== current) {
+        throw new StatusChangeError('stale', `${reference} changed status while the change was being made`, current);
+      }
+      if (current === to) throw new StatusChangeError('no-change', `${reference} is already ${to}`, current);
+      this.#db.prepare('UPDATE format_requests SET status = ? WHERE id = ?').run(to, row['id'] ?? null);
+      this.#db
+        .prepare(
+          `INSERT INTO status_changes (request_id, changed_at, changed_by, from_status, to_status, note)
+          VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(row['id'] ?? null, at, by, current, to, note ?? null);
+      return { at, by, from: current, to, note };
+    });
+  }
+
+  async auditLog(reference: string): Promise<AuditEntry[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT c.changed_at, c.changed_by, c.from_status, c.to_status, c.note
+        FROM status_changes c JOIN format_requests r ON r.id = c.request_id
+        WHERE r.reference = ? ORDER BY c.id`,
+      )
+      .all(reference);
+    return rows.map(toAuditEntry);
   }
 
   async purgeOlderThan(days: number): Promise<number> {

@@ -1,0 +1,170 @@
+/**
+ * Staff accounts and sessions in the request store's SQLite file. The tables are made by
+ * migration 3 in src/lib/requests/store.ts, which also opens the connection; this class only
+ * runs queries on it, and the request store closes it.
+ */
+import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
+import type { FailedSignInRule, StaffAccount, StaffSession, StaffStore } from './staff-store.ts';
+
+type Row = Record<string, SQLOutputValue>;
+
+const SQLITE_CONSTRAINT_UNIQUE = 2067;
+
+const accountColumns = 'username, password_hash, disabled, failed_attempts, locked_until, created_at';
+const sessionColumns = 's.id_hash, s.username, s.created_at, s.last_seen_at, s.csrf_token';
+
+function text(row: Row, column: string): string {
+  const value = row[column];
+  if (typeof value !== 'string') throw new Error(`Staff store: column ${column} is not text`);
+  return value;
+}
+
+function integer(row: Row, column: string): number {
+  const value = row[column];
+  if (typeof value !== 'number' && typeof value !== 'bigint') throw new Error(`Staff store: column ${column} is not a number`);
+  return Number(value);
+}
+
+function toAccount(row: Row): StaffAccount {
+  const lockedUntil = row['locked_until'];
+  return {
+    username: text(row, 'username'),
+    passwordHash: text(row, 'password_hash'),
+    disabled: integer(row, 'disabled') === 1,
+    failedAttempts: integer(row, 'failed_attempts'),
+    lockedUntil: typeof lockedUntil === 'string' ? lockedUntil : undefined,
+    createdAt: text(row, 'created_at'),
+  };
+}
+
+function toSession(row: Row): StaffSession {
+  return {
+    idHash: text(row, 'id_hash'),
+    username: text(row, 'username'),
+    createdAt: text(row, 'created_at'),
+    lastSeenAt: text(row, 'last_seen_at'),
+    csrfToken: text(row, 'csrf_token'),
+  };
+}
+
+function isUniqueClash(error: unknown): boolean {
+  return error instanceof Error && 'errcode' in error && error.errcode === SQLITE_CONSTRAINT_UNIQUE;
+}
+
+export class SqliteStaffStore implements StaffStore {
+  readonly #db: DatabaseSync;
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+  }
+
+  /** Both statements or neither: an account never stays enabled with a new password but old sessions. */
+  #inTransaction<T>(work: () => T): T {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  async createAccount(account: { username: string; passwordHash: string; createdAt: string }): Promise<boolean> {
+    try {
+      this.#db
+        .prepare('INSERT INTO staff_accounts (username, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?)')
+        .run(account.username, account.passwordHash, account.createdAt, account.createdAt);
+      return true;
+    } catch (error) {
+      if (isUniqueClash(error)) return false;
+      throw error;
+    }
+  }
+
+  async getAccount(username: string): Promise<StaffAccount | undefined> {
+    const row = this.#db.prepare(`SELECT ${accountColumns} FROM staff_accounts WHERE username = ?`).get(username);
+    return row ? toAccount(row) : undefined;
+  }
+
+  async listAccounts(): Promise<StaffAccount[]> {
+    return this.#db.prepare(`SELECT ${accountColumns} FROM staff_accounts ORDER BY username`).all().map(toAccount);
+  }
+
+  async resetAccount(username: string, passwordHash: string, at: string): Promise<boolean> {
+    return this.#inTransaction(() => {
+      const result = this.#db
+        .prepare(
+          `UPDATE staff_accounts SET password_hash = ?, disabled = 0, failed_attempts = 0, locked_until = NULL, updated_at = ?
+          WHERE username = ?`,
+        )
+        .run(passwordHash, at, username);
+      this.#db.prepare('DELETE FROM staff_sessions WHERE username = ?').run(username);
+      return Number(result.changes) === 1;
+    });
+  }
+
+  async disableAccount(username: string, at: string): Promise<boolean> {
+    return this.#inTransaction(() => {
+      const result = this.#db.prepare('UPDATE staff_accounts SET disabled = 1, updated_at = ? WHERE username = ?').run(at, username);
+      this.#db.prepare('DELETE FROM staff_sessions WHERE username = ?').run(username);
+      return Number(result.changes) === 1;
+    });
+  }
+
+  async recordFailedSignIn(username: string, rule: FailedSignInRule): Promise<{ locked: boolean }> {
+    // One statement, so two wrong passwords at once cannot both read 4 and write 5. In SET,
+    // failed_attempts is the value before this update.
+    const row = this.#db
+      .prepare(
+        `UPDATE staff_accounts SET
+          locked_until = CASE WHEN failed_attempts + 1 >= $max THEN $lockUntil ELSE locked_until END,
+          failed_attempts = CASE WHEN failed_attempts + 1 >= $max THEN 0 ELSE failed_attempts + 1 END,
+          updated_at = $at
+        WHERE username = $username
+        RETURNING failed_attempts, locked_until`,
+      )
+      .get({ max: rule.maxFailures, lockUntil: rule.lockUntil, at: rule.at, username });
+    return { locked: row !== undefined && row['locked_until'] === rule.lockUntil && integer(row, 'failed_attempts') === 0 };
+  }
+
+  async recordSuccessfulSignIn(username: string, at: string): Promise<boolean> {
+    const row = this.#db
+      .prepare(
+        `UPDATE staff_accounts SET failed_attempts = 0, locked_until = NULL, updated_at = $at
+        WHERE username = $username AND disabled = 0 AND (locked_until IS NULL OR locked_until <= $at)
+        RETURNING username`,
+      )
+      .get({ at, username });
+    return row !== undefined;
+  }
+
+  async createSession(session: StaffSession): Promise<void> {
+    this.#db
+      .prepare('INSERT INTO staff_sessions (id_hash, username, created_at, last_seen_at, csrf_token) VALUES (?, ?, ?, ?, ?)')
+      .run(session.idHash, session.username, session.createdAt, session.lastSeenAt, session.csrfToken);
+  }
+
+  async getSession(idHash: string): Promise<StaffSession | undefined> {
+    const row = this.#db
+      .prepare(
+        `SELECT ${sessionColumns} FROM staff_sessions s JOIN staff_accounts a ON a.username = s.username
+        WHERE s.id_hash = ? AND a.disabled = 0`,
+      )
+      .get(idHash);
+    return row ? toSession(row) : undefined;
+  }
+
+  async touchSession(idHash: string, lastSeenAt: string): Promise<void> {
+    this.#db.prepare('UPDATE staff_sessions SET last_seen_at = ? WHERE id_hash = ?').run(lastSeenAt, idHash);
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    this.#db.prepare('DELETE FROM staff_sessions WHERE id_hash = ?').run(idHash);
+  }
+
+  async deleteSessionsLastSeenBefore(cutoff: string): Promise<number> {
+    return Number(this.#db.prepare('DELETE FROM staff_sessions WHERE last_seen_at < ?').run(cutoff).changes);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Guards the staff pages under /staff/ and leaves every other path exactly as it was: no
+ * session lookup, no cookie, no header.
+ *
+ * For /staff/:
+ * - every response gets Cache-Control: no-store and X-Robots-Tag: noindex;
+ * - every page but /staff/sign-in/ needs a live session, or answers 303 to the sign-in page;
+ * - every POST there must carry the session's CSRF token in the form field `csrf`, or gets a
+ *   readable 403 page. (Astro's own origin check has already refused cross-site form posts.)
+ *
+ * Astro runs middleware only for on-demand routes in production (and for every page while
+ * prerendering, where this returns at once); all the staff routes are on-demand.
+ */
+import { defineMiddleware } from 'astro:middleware';
+import type { APIContext, MiddlewareNext } from 'astro';
+import { staffAuth } from './lib/requests/runtime.ts';
+import { BodyTooLargeError } from './lib/requests/rate-limit.ts';
+import {
+  cameOverHttps,
+  checkCsrf,
+  isStaffPath,
+  needsSession,
+  readForm,
+  refusals,
+  sessionCookieName,
+  sessionCookieOptions,
+  staffResponseHeaders,
+  type Refusal,
+} from './lib/staff/guard.ts';
+import { refusedPath, signInPath } from './lib/staff/urls.ts';
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  if (context.isPrerendered || !isStaffPath(context.url.pathname)) return next();
+  return withStaffHeaders(await guardStaffRequest(context, next));
+});
+
+async function guardStaffRequest(context: APIContext, next: MiddlewareNext): Promise<Response> {
+  const { cookies, locals, request, url } = context;
+  const sessionId = cookies.get(sessionCookieName)?.value;
+  const staff = sessionId ? await staffAuth().session(sessionId) : undefined;
+  // An ended or expired session: clear the cookie so the browser stops sending it.
+  if (sessionId && !staff) cookies.delete(sessionCookieName, sessionCookieOptions(cameOverHttps(url, request.headers)));
+  if (staff) locals.staff = staff;
+
+  if (!needsSession(url.pathname)) return next();
+  if (!staff) return context.redirect(signInPath, 303);
+
+  if (request.method === 'POST') {
+    let form: URLSearchParams;
+    try {
+      // Read once here; the page uses locals.staffForm rather than the body.
+      form = await readForm(request.clone().body);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return refuse(context, next, refusals.tooLarge);
+      throw error;
+    }
+    if (!checkCsrf(staff.csrfToken, request.headers.get('content-type'), form).ok) {
+      return refuse(context, next, refusals.csrf);
+    }
+    locals.staffForm = form;
+  }
+  return next();
+}
+
+/** Renders /staff/refused/ (a readable page in the site's layout) in place of the page asked for. */
+function refuse(context: APIContext, next: MiddlewareNext, refusal: Refusal): Promise<Response> {
+  context.locals.staffRefusal = refusal;
+  return next(new Request(new URL(refusedPath, context.url), { method: 'GET', headers: context.request.headers }));
+}
+
+function withStaffHeaders(response: Response): Response {
+  try {
+    for (const [name, value] of Object.entries(staffResponseHeaders)) response.headers.set(name, value);
+    return response;
+  } catch {
+    // Some responses (Response.redirect) have read-only headers: copy into one that does not.
+    const copy = new Response(response.body, response);
+    for (const [name, value] of Object.entries(staffResponseHeaders)) copy.headers.set(name, value);
+    return copy;
+  }
+}
