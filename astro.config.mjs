@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import { satteri } from '@astrojs/markdown-satteri';
 import glossary from './src/content/data/glossary.json' with { type: 'json' };
 import { glossaryLinksPlugin } from './src/lib/glossary-links.ts';
+import { standaloneLinksPlugin } from './src/lib/standalone-links.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { bundleReport } from './src/integrations/bundle-report.ts';
 
@@ -24,9 +25,10 @@ export default defineConfig({
   // The request form reads at most 16 KiB itself; this is a backstop for any other route.
   adapter: node({ mode: 'standalone', bodySizeLimit: 64 * 1024 }),
   markdown: {
-    // Guides link the first use of each glossary term to its definition.
+    // Guides link the first use of each glossary term to its definition;
+    // links that stand alone get a class that gives them a 44 px target.
     processor: satteri({
-      mdastPlugins: [glossaryLinksPlugin({ entries: glossary, pathIncludes: '/src/content/guides/' })],
+      mdastPlugins: [glossaryLinksPlugin({ entries: glossary, pathIncludes: '/src/content/guides/' }), standaloneLinksPlugin()],
     }),
   },
   integrations: [mdx(), searchIndex({ glossary }), bundleReport()],

@@ -28,7 +28,7 @@ export function synonymsByGuide(entries: readonly SynonymSource[]): Map<string, 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** How strongly a synonym counts against words in the page itself (headings are about 5 to 7). */
-export const synonymWeight = 4;
+export const synonymWeight = 6;
 
 /** Adds an indexed line of synonyms at the end of the page's searchable body. */
 export function withSynonyms(html: string, words: readonly string[]): string {

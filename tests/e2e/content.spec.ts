@@ -81,3 +81,21 @@ test('the survey chart and its data table show the same figures', async ({ page 
   expect(widths[0]! / widths[1]!).toBeCloseTo(values[0]! / values[1]!, 5);
   await expect(page.getByRole('img', { name: /how people rated the service/i })).toBeVisible();
 });
+
+test.describe('easy read', () => {
+  for (const [guide, easyRead] of [
+    ['/guides/complain-about-the-met/', '/easy-read/complain-about-the-met/'],
+    ['/guides/how-complaints-are-handled/', '/easy-read/how-complaints-are-handled/'],
+    ['/guides/right-of-review/', '/easy-read/right-of-review/'],
+    ['/guides/complaints-about-mopac/', '/easy-read/complaints-about-mopac/'],
+    ['/where-to-complain/', '/easy-read/where-to-complain/'],
+  ] as const) {
+    test(`${guide} links to its easy read version, which links back`, async ({ page }) => {
+      await page.goto(guide);
+      await page.getByRole('link', { name: 'Read this in easy read' }).click();
+      await expect(page).toHaveURL(new RegExp(`${easyRead}$`));
+      await expect(page.getByText('Easy read', { exact: true })).toBeVisible();
+      await expect(page.locator(`main a[href="${guide}"]`).first()).toBeVisible();
+    });
+  }
+});

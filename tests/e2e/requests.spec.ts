@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from '../support/axe.ts';
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -7,8 +7,8 @@ import bankHolidays from '../../src/content/data/bank-holidays.json' with { type
 import { replyByDate } from '../../src/lib/working-days.ts';
 import { formatLongDate } from '../../src/lib/dates.ts';
 import { startServer, validBody, type RunningServer } from '../support/request-server.ts';
+import { htmlProblems } from '../support/html-validate.ts';
 
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'wcag2aaa', 'best-practice'];
 const storeFile = () => join(process.env.E2E_DATA_DIR!, 'requests.sqlite');
 
 function storedReferences(file = storeFile()): string[] {
@@ -116,8 +116,7 @@ test.describe('axe finds no problems', () => {
     const check = async (state: string) => {
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
-        const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-        expect(violations.map((v) => `${state} (${colorScheme}): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        expect(await axeViolations(page, `${state} (${colorScheme})`)).toEqual([]);
       }
     };
     await page.goto('/accessible-formats/request/');
@@ -253,13 +252,8 @@ test.describe('a server of its own', () => {
 });
 
 test('pages the server renders on demand are valid HTML too', async ({ page }) => {
-  const { HtmlValidate, FileSystemConfigLoader } = await import('html-validate');
-  const validator = new HtmlValidate(new FileSystemConfigLoader());
   const problems: string[] = [];
-  const validate = async (name: string, html: string) => {
-    const report = await validator.validateString(html, `${name}.html`);
-    for (const result of report.results) for (const m of result.messages) problems.push(`${name}: ${m.ruleId} ${m.message}`);
-  };
+  const validate = async (name: string, html: string) => void problems.push(...(await htmlProblems(name, html)));
   await page.goto('/accessible-formats/request/');
   await page.getByRole('button', { name: 'Send request' }).click();
   await validate('form with errors', await page.content());

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from '../support/axe.ts';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadFlow } from '../../src/lib/flow/load.ts';
@@ -13,7 +13,6 @@ const routes = [...new Map(allPathsToResults(flow).map((p) => [p.resultId, p])).
 const question = (id: string) => requireNode(flow, id) as QuestionNode;
 const result = (id: string) => requireNode(flow, id) as ResultNode;
 const label = (nodeId: string, answerId: string) => question(nodeId).answers.find((a) => a.id === answerId)!.label;
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'wcag2aaa', 'best-practice'];
 
 async function answerWithRadios(page: Page, nodeId: string, answerId: string) {
   const group = page.getByRole('group', { name: question(nodeId).question });
@@ -76,8 +75,7 @@ test.describe('with JavaScript on', () => {
     await expect(page.locator('.error-message')).toContainText('Select an answer');
     await summary.getByRole('link', { name: 'Select an answer' }).click();
     await expect(page.getByRole('radio').first()).toBeFocused();
-    const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   test('Start again clears the answers', async ({ page }) => {
@@ -121,8 +119,7 @@ test.describe('with JavaScript on', () => {
   test('result pages with answers have no axe violations', async ({ page }) => {
     await page.goto('/where-to-complain/review-by-mopac/?a=urgent:no,about:met-complaint,has-outcome:yes,recorded:yes,review-body:mopac');
     await expect(page.locator('[data-your-answers] .summary-list__row').first()).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 

@@ -35,3 +35,14 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** Moves the virtual screen reader on until it says something matching `phrase`, and returns what it said. */
+export async function moveTo(phrase: RegExp, limit = 300): Promise<string> {
+  const { virtual } = await import('@guidepup/virtual-screen-reader');
+  for (let i = 0; i < limit; i++) {
+    await virtual.next();
+    const spoken = await virtual.lastSpokenPhrase();
+    if (phrase.test(spoken)) return spoken;
+  }
+  throw new Error(`The screen reader never reached ${phrase}; it said: ${(await virtual.spokenPhraseLog()).slice(-10).join(' | ')}`);
+}

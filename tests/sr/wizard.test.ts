@@ -1,21 +1,13 @@
 // @vitest-environment jsdom
 import { describe, it, expect, afterEach } from 'vitest';
 import { virtual } from '@guidepup/virtual-screen-reader';
-import { loadBuiltPage, until } from './built-page.ts';
+import { loadBuiltPage, moveTo, until } from './built-page.ts';
 import { startWizard } from '../../src/islands/wizard.ts';
 
 afterEach(async () => {
   await virtual.stop();
 });
 
-async function moveTo(phrase: RegExp, limit = 300): Promise<string> {
-  for (let i = 0; i < limit; i++) {
-    await virtual.next();
-    const spoken = await virtual.lastSpokenPhrase();
-    if (phrase.test(spoken)) return spoken;
-  }
-  throw new Error(`The screen reader never reached ${phrase}; it said: ${(await virtual.spokenPhraseLog()).slice(-10).join(' | ')}`);
-}
 
 describe('a screen reader user answering the wizard', () => {
   it('hears the question as the group label, each answer, and the new heading after Continue, then the result', async () => {

@@ -28,5 +28,7 @@ export function builtHtml(path: string): string {
 
 /** Pages that are plain content: no island may ship JavaScript to these. */
 export function isContentPage(path: string): boolean {
-  return !path.startsWith('/search/') && !path.startsWith('/where-to-complain/') && !path.startsWith('/embed/') && !path.startsWith('/accessible-formats/request/');
+  const islandPages = ['/search/', '/where-to-complain/', '/embed/where-to-complain/', '/accessible-formats/request/'];
+  // Each tool under /tools/ is an island page; the /tools/ index is content.
+  return !islandPages.some((prefix) => path.startsWith(prefix)) && !/^\/tools\/[^/]+\//.test(path);
 }

@@ -52,3 +52,14 @@ export function checkLinks(): { problems: LinkProblem[]; external: Map<string, s
   }
   return { problems, external, checked };
 }
+
+/** The pages one page links to on this site, as built page paths (no query or fragment). */
+export function internalLinks(page: string): string[] {
+  const targets = new Set<string>();
+  for (const href of anchorHrefs(builtHtml(page))) {
+    if (/^(mailto|tel|https?):/.test(href)) continue;
+    const path = new URL(href, `http://site${page}`).pathname;
+    if (fileFor(path)) targets.add(path.endsWith('/') || path.endsWith('.html') ? path : `${path}/`);
+  }
+  return [...targets];
+}

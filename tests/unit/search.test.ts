@@ -53,7 +53,7 @@ describe('search synonyms from the glossary', () => {
   it('are added inside the main content of the indexed copy, escaped', () => {
     const html = '<body><main data-pagefind-body><h1>Review</h1></main><footer>x</footer></body>';
     const indexed = withSynonyms(html, ['appeal', '<script>']);
-    expect(indexed).toContain('<p data-pagefind-weight="4">Also known as: appeal, &lt;script&gt;.</p></main>');
+    expect(indexed).toContain('<p data-pagefind-weight="6">Also known as: appeal, &lt;script&gt;.</p></main>');
     expect(withSynonyms(html, [])).toBe(html);
   });
 
