@@ -51,7 +51,8 @@ function writeCorpus(dir: string, count: number, frontmatter: (n: number) => str
 
 function timeBuild(cwd: string, astroBin: string): number {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [astroBin, 'build'], { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' });
+  // A large corpus logs megabytes; the default 1 MB output buffer would kill the build.
+  const result = spawnSync(process.execPath, [astroBin, 'build'], { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`Build failed in ${cwd}:\n${result.stdout}\n${result.stderr}`);
   return (performance.now() - started) / 1000;
 }

@@ -21,6 +21,7 @@ try {
       formFactor: 'mobile',
     });
     const c = result?.lhr.categories;
+    if (result?.lhr.runtimeError) console.log(`    Lighthouse could not measure ${path}: ${result.lhr.runtimeError.message}`);
     const score = (id: string) => String(Math.round((c?.[id]?.score ?? 0) * 100)).padStart(4);
     console.log(path.padEnd(40), score('performance'), score('accessibility'), score('best-practices'), score('seo'));
     for (const [id, audit] of Object.entries(result?.lhr.audits ?? {})) {
