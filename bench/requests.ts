@@ -1,9 +1,9 @@
 // Prints requests/s and latency for valid accessible-format requests, and
 // checks that every confirmed request was stored. Not a test.
 // Usage: npm run build && node bench/requests.ts [seconds] [connections]
-import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { startServer, validBody } from '../tests/support/request-server.ts';
+import { storedReferences } from '../tests/support/sqlite.ts';
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 32);
@@ -43,9 +43,7 @@ await server.stop();
 
 latencies.sort((a, b) => a - b);
 const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
-const db = new DatabaseSync(join(server.dataDir, 'requests.sqlite'), { readOnly: true });
-const stored = new Set((db.prepare('SELECT reference FROM format_requests').all() as { reference: string }[]).map((r) => r.reference));
-db.close();
+const stored = new Set(storedReferences(join(server.dataDir, 'requests.sqlite')));
 const lost = confirmed.filter((ref) => !stored.has(ref)).length;
 
 console.log(`${connections} connections for ${seconds} s on ${server.url}`);

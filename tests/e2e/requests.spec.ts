@@ -1,25 +1,16 @@
 import { test, expect, type Page } from '@playwright/test';
 import { axeViolations } from '../support/axe.ts';
-import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
 import bankHolidays from '../../src/content/data/bank-holidays.json' with { type: 'json' };
 import { replyByDate } from '../../src/lib/working-days.ts';
 import { formatLongDate } from '../../src/lib/dates.ts';
 import { startServer, validBody, type RunningServer } from '../support/request-server.ts';
 import { htmlProblems } from '../support/html-validate.ts';
+import { storedReferences as storedIn } from '../support/sqlite.ts';
 
 const storeFile = () => join(process.env.E2E_DATA_DIR!, 'requests.sqlite');
 
-function storedReferences(file = storeFile()): string[] {
-  if (!existsSync(file)) return [];
-  const db = new DatabaseSync(file, { readOnly: true });
-  try {
-    return (db.prepare('SELECT reference FROM format_requests').all() as { reference: string }[]).map((r) => r.reference);
-  } finally {
-    db.close();
-  }
-}
+const storedReferences = (file = storeFile()) => storedIn(file);
 
 async function fillValidRequest(page: Page) {
   await page.getByLabel('Which document or page do you need?').fill('Survey of MPS complainants 2020/21');

@@ -9,6 +9,7 @@ import { startServer, validBody, type RunningServer } from '../support/request-s
 import { todayInLondon } from '../../src/lib/dates.ts';
 import { newReference } from '../../src/lib/requests/reference.ts';
 import { htmlProblems } from '../support/html-validate.ts';
+import { readRows } from '../support/sqlite.ts';
 
 // The staff queue runs on a server of its own with its own data folder (one per worker),
 // so the accounts, locks and status changes here touch nothing else.
@@ -68,12 +69,7 @@ async function submitRequest(fields: Record<string, string> = {}): Promise<strin
 }
 
 function statusOf(reference: string): string {
-  const db = new DatabaseSync(join(server.dataDir, 'requests.sqlite'), { readOnly: true });
-  try {
-    return String(db.prepare('SELECT status FROM format_requests WHERE reference = ?').get(reference)?.['status']);
-  } finally {
-    db.close();
-  }
+  return String(readRows(join(server.dataDir, 'requests.sqlite'), 'SELECT status FROM format_requests WHERE reference = ?', reference)[0]?.['status']);
 }
 
 async function signIn(page: Page, username = 'alice', secret = password) {

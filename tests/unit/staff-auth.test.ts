@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { SqliteRequestStore } from '../../src/lib/requests/store';
 import { StaffAuth, StaffAccountError, staffSignInPolicy, type StaffAuthOptions } from '../../src/lib/staff/auth';
 import { hashSessionId } from '../../src/lib/staff/tokens';
 import type { StaffStore } from '../../src/lib/staff/staff-store';
+import { readRows } from '../support/sqlite.ts';
 
 /** Cheap hashing: these tests are about the rules, not the cost (staff-password.test.ts checks that). */
 const scryptCost = { N: 2 ** 10, r: 8, p: 1 };
@@ -35,14 +35,7 @@ function auth(options: Partial<StaffAuthOptions> = {}): StaffAuth {
   return new StaffAuth({ store: store.staff, now: time.now, scryptCost, onLock: () => (locks += 1), ...options });
 }
 
-function query(sql: string): Record<string, unknown>[] {
-  const db = new DatabaseSync(path, { readOnly: true });
-  try {
-    return db.prepare(sql).all();
-  } finally {
-    db.close();
-  }
-}
+const query = (sql: string) => readRows(path, sql);
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'staff-auth-'));

@@ -11,6 +11,7 @@ import {
   type RequestStatus,
 } from '../../src/lib/requests/store';
 import { requestByEmail, requestByPost } from '../support/request-fixtures.ts';
+import { readRows } from '../support/sqlite.ts';
 
 let dir: string;
 let path: string;
@@ -21,14 +22,7 @@ function open(): SqliteRequestStore {
   return new SqliteRequestStore({ path, replyByFor: () => '2026-11-30', now: () => new Date(now) });
 }
 
-function rows(sql: string): Record<string, unknown>[] {
-  const db = new DatabaseSync(path, { readOnly: true });
-  try {
-    return db.prepare(sql).all();
-  } finally {
-    db.close();
-  }
-}
+const rows = (sql: string) => readRows(path, sql);
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'staff-status-'));
