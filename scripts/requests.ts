@@ -1,18 +1,20 @@
 /**
  * Staff tools for the accessible-format request store: npm run requests -- <command>.
  *
- * Reads the same file the server writes (runtime.ts, so DATA_DIR applies). The store uses
- * WAL, so this can run while the server is taking requests.
+ * Uses the same database as the server (runtime.ts, so DATABASE_URL and DATA_DIR apply). Both
+ * databases let this run while the server is taking requests.
  *
  * Exit codes: 0 done, 1 something went wrong, 2 the command line was wrong.
  */
 import { parseArgs } from 'node:util';
 import { londonDate } from '../src/lib/working-days.ts';
-import { requestStore, requestStorePath } from '../src/lib/requests/runtime.ts';
+import { requestStore, requestStoreDescription } from '../src/lib/requests/runtime.ts';
 import { formatLabels } from '../src/lib/requests/schema.ts';
 import { requestStatuses } from '../src/lib/requests/store.ts';
 import type { RequestRecord, RequestStatus, RequestStore } from '../src/lib/requests/store.ts';
 import { requestsCsv } from '../src/lib/staff/csv.ts';
+import { latestVersion } from '../src/lib/requests/migrations/migration.ts';
+import { sqliteMigrations } from '../src/lib/requests/migrations/sqlite.ts';
 
 const usage = `Staff tools for accessible format requests.
 
@@ -23,9 +25,12 @@ Commands:
                                <status> is one of: ${requestStatuses.join(', ')}.
   export --format csv|json     Write every field of every request to stdout.
   purge --older-than <N>d      Delete requests received more than N days ago.
+  migrate                      Bring the database's tables up to date. Servers also do
+                               this themselves; run it once before starting several.
   help                         Show this message.
 
-Requests are kept in $DATA_DIR/requests.sqlite (DATA_DIR is "data" when not set).
+Requests are kept in PostgreSQL when DATABASE_URL is set, and otherwise in
+$DATA_DIR/requests.sqlite (DATA_DIR is "data" when not set).
 Exports hold personal data: keep them somewhere safe and delete them when you are done.
 `;
 
@@ -144,6 +149,16 @@ function purge(args: string[]): Action {
   };
 }
 
+// ----- migrate -----
+
+function migrate(args: string[]): Action {
+  if (args.length > 0) throw new UsageError('"migrate" takes no options.');
+  return async (store) => {
+    await store.ready();
+    return `The request database is up to date (schema version ${latestVersion(sqliteMigrations)}).\n`;
+  };
+}
+
 // ----- main -----
 
 /** What a command does to the store, made only once its options have been checked. */
@@ -155,6 +170,7 @@ const commands: ReadonlyMap<string, Command> = new Map([
   ['list', list],
   ['export', exportAll],
   ['purge', purge],
+  ['migrate', migrate],
 ]);
 
 function isHelp(name: string): boolean {
@@ -186,7 +202,7 @@ async function perform(name: string, action: Action): Promise<Result> {
   } catch (error) {
     // Store errors name references and columns, never personal data, so they are safe to show.
     const reason = error instanceof Error ? error.message : String(error);
-    return { stdout: '', stderr: `Could not ${name} the requests in ${requestStorePath()}: ${reason}\n`, code: 1 };
+    return { stdout: '', stderr: `Could not ${name} the requests in ${requestStoreDescription()}: ${reason}\n`, code: 1 };
   } finally {
     await store?.close();
   }

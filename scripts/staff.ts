@@ -1,14 +1,14 @@
 /**
  * Staff accounts for the request queue at /staff/: npm run staff -- <command> NAME.
  *
- * Works on the same file as the server (runtime.ts, so DATA_DIR applies); the store uses
- * WAL, so this can run while the server is up. Passwords come from STAFF_PASSWORD, or a
+ * Works on the same database as the server (runtime.ts, so DATABASE_URL and DATA_DIR apply),
+ * and can run while the server is up. Passwords come from STAFF_PASSWORD, or a
  * strong one is made and printed once; they are never written anywhere else.
  *
  * Exit codes: 0 done, 1 something went wrong (no such account, already exists), 2 the
  * command line or the password was wrong.
  */
-import { requestStore, requestStorePath, staffAuth } from '../src/lib/requests/runtime.ts';
+import { requestStore, requestStoreDescription, staffAuth } from '../src/lib/requests/runtime.ts';
 import { StaffAccountError, normaliseUsername, usernameProblem, type StaffAuth } from '../src/lib/staff/auth.ts';
 import { generatePassword, minPasswordLength, passwordProblem } from '../src/lib/staff/password.ts';
 
@@ -30,7 +30,8 @@ For add and reset the password is read from the STAFF_PASSWORD environment varia
 (${minPasswordLength} characters or more). Without it, a strong password is made and printed
 once: give it to the person by a safe route, never by email with the username.
 
-Accounts are kept in $DATA_DIR/requests.sqlite (DATA_DIR is "data" when not set).
+Accounts are kept with the requests: in PostgreSQL when DATABASE_URL is set, and
+otherwise in $DATA_DIR/requests.sqlite (DATA_DIR is "data" when not set).
 `;
 
 /** A mistake in the command line or the password: exit code 2, nothing opened or written. */
@@ -123,7 +124,7 @@ async function perform(command: string, action: Action): Promise<Result> {
       return { stdout: '', stderr: `Could not ${command} the account: ${error.message}.\n`, code: error.problem === 'weak-password' || error.problem === 'bad-username' ? 2 : 1 };
     }
     const reason = error instanceof Error ? error.message : String(error);
-    return { stdout: '', stderr: `Could not ${command} the account in ${requestStorePath()}: ${reason}\n`, code: 1 };
+    return { stdout: '', stderr: `Could not ${command} the account in ${requestStoreDescription()}: ${reason}\n`, code: 1 };
   } finally {
     if (opened) await requestStore().close();
   }

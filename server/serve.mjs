@@ -28,7 +28,22 @@ const server = http.createServer((req, res) => {
 server.listen(port, host, () => {
   const shown = host && host !== '::' && host !== '0.0.0.0' ? host : 'localhost';
   console.log(`Serving the site at http://${shown}:${port}/`);
+  checkDatabase(host && host !== '::' && host !== '0.0.0.0' ? host : '127.0.0.1');
 });
+
+/**
+ * Asks our own health check once, so the request database is opened and its schema brought up
+ * to date now rather than on the first visitor's request. A database that is not up yet is
+ * only a warning: each later request tries again.
+ */
+function checkDatabase(address) {
+  const hostPart = address.includes(':') ? `[${address}]` : address;
+  fetch(`http://${hostPart}:${port}/health/`)
+    .then((response) => {
+      if (!response.ok) console.warn('The request database is not available yet: form requests and staff pages will fail until it is.');
+    })
+    .catch(() => {});
+}
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

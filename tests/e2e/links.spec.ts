@@ -19,6 +19,7 @@ const notBrowsedTo: { pattern: RegExp; reason: string }[] = [
   { pattern: /^\/where-to-complain\/[^/]+\/$/, reason: 'a step of the wizard, reached by answering its questions' },
   { pattern: /^\/embed\/where-to-complain\//, reason: 'the wizard inside other sites’ frames' },
   { pattern: /^\/404\.html$/, reason: 'shown for addresses that do not exist' },
+  { pattern: /^\/500\.html$/, reason: 'shown when a page the server renders fails' },
 ];
 
 test('every page can be reached from the home page in 3 clicks or fewer', () => {

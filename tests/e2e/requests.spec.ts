@@ -6,6 +6,7 @@ import { replyByDate } from '../../src/lib/working-days.ts';
 import { formatLongDate } from '../../src/lib/dates.ts';
 import { startServer, validBody, type RunningServer } from '../support/request-server.ts';
 import { htmlProblems } from '../support/html-validate.ts';
+import { freePort } from '../support/free-port.ts';
 import { storedReferences as storedIn } from '../support/sqlite.ts';
 
 const storeFile = () => join(process.env.E2E_DATA_DIR!, 'requests.sqlite');
@@ -222,6 +223,53 @@ test.describe('a server of its own', () => {
     }
     expect(statuses).toEqual([303, 303, 303, 429, 429]);
     expect(last).toContain('You have sent a lot of requests');
+  });
+
+  test('behind a trusted load balancer, each visitor has their own limit, and a forged address does not help', async () => {
+    server = await startServer({ REQUEST_RATE_LIMIT: '2', TRUSTED_PROXY_HOPS: '1' });
+    const post = async (forwardedFor: string) =>
+      (
+        await fetch(`${server!.url}/accessible-formats/request/submit/`, {
+          method: 'POST',
+          body: validBody(),
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server!.url, 'X-Forwarded-For': forwardedFor },
+          redirect: 'manual',
+        })
+      ).status;
+    // Visitor A uses up their 2; a made-up address in front of theirs changes nothing.
+    expect([await post('203.0.113.1'), await post('203.0.113.1'), await post('1.1.1.1, 203.0.113.1')]).toEqual([303, 303, 429]);
+    // Visitor B, through the same load balancer, is not held up by A.
+    expect(await post('203.0.113.2')).toBe(303);
+  });
+
+  test('the health check says 200 when the database answers, and 503 (with a readable form reply) when it does not', async ({ page }) => {
+    server = await startServer();
+    const healthy = await fetch(`${server.url}/health/`);
+    expect(healthy.status).toBe(200);
+    expect(healthy.headers.get('cache-control')).toBe('no-store');
+    await server.stop();
+
+    // A database nobody is listening on, as when PostgreSQL is down.
+    server = await startServer({ DATABASE_URL: `postgres://staff:secret@127.0.0.1:${await freePort()}/requests` });
+    const unhealthy = await fetch(`${server.url}/health/`);
+    expect(unhealthy.status).toBe(503);
+    expect(await unhealthy.text()).not.toContain('secret');
+
+    await page.goto(`${server.url}/accessible-formats/request/`);
+    await fillValidRequest(page);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/submit/')),
+      page.getByRole('button', { name: 'Send request' }).click(),
+    ]);
+    expect(response.status()).toBe(503);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, we could not keep your request');
+    await expect(page.getByText('your request was not saved')).toBeVisible();
+
+    // A staff page that cannot reach the database gets the site's own error page.
+    await page.context().addCookies([{ name: 'staff_session', value: 'A'.repeat(43), url: server.url }]);
+    const staff = await page.goto(`${server.url}/staff/`);
+    expect(staff?.status()).toBe(500);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, there is a problem with this page');
   });
 
   test('no confirmed request is lost when the server is killed in the middle of a burst', async () => {

@@ -28,7 +28,7 @@ const requestPage = (reference: string) => url(`/staff/requests/${reference}/`);
 
 function staffCli(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync('node_modules/.bin/node', ['scripts/staff.ts', ...args], {
-    env: { ...process.env, DATA_DIR: server.dataDir, ...env },
+    env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '', ...env },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`npm run staff -- ${args.join(' ')} failed: ${result.stderr}`);

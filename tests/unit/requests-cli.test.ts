@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { FormatRequest } from '../../src/lib/requests/schema';
-import { SqliteRequestStore } from '../../src/lib/requests/store';
+import { SqliteRequestStore } from '../../src/lib/requests/sqlite-request-store';
 import type { RequestRecord } from '../../src/lib/requests/store';
 
 const MS_PER_DAY = 86_400_000;
@@ -70,7 +70,7 @@ afterEach(() => {
 
 function cli(...args: string[]): { stdout: string; stderr: string; status: number | null } {
   const result = spawnSync('node_modules/.bin/node', ['scripts/requests.ts', ...args], {
-    env: { ...process.env, DATA_DIR: dir },
+    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dir },
     encoding: 'utf8',
   });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };

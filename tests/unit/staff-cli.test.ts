@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteRequestStore } from '../../src/lib/requests/store';
+import { SqliteRequestStore } from '../../src/lib/requests/sqlite-request-store';
 import { StaffAuth } from '../../src/lib/staff/auth';
 
 let dir: string;
@@ -19,7 +19,7 @@ afterEach(() => {
 function cli(args: string[], env: Record<string, string> = {}): { stdout: string; stderr: string; status: number | null } {
   const { STAFF_PASSWORD: _ignored, ...inherited } = process.env;
   const result = spawnSync('node_modules/.bin/node', ['scripts/staff.ts', ...args], {
-    env: { ...inherited, DATA_DIR: dir, ...env },
+    env: { ...inherited, DATABASE_URL: '', DATA_DIR: dir, ...env },
     encoding: 'utf8',
   });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };

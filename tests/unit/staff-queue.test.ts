@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteRequestStore, type RequestRecord, type RequestStatus } from '../../src/lib/requests/store';
+import { SqliteRequestStore } from '../../src/lib/requests/sqlite-request-store';
+import type { RequestRecord, RequestStatus } from '../../src/lib/requests/store';
 import { calendarDaysUntil, countByStatus, dueLabel, dueState, sortForQueue, statusFilter } from '../../src/lib/staff/queue';
 import { csvCell, requestsCsv } from '../../src/lib/staff/csv';
 import { signInRefused, validateSignIn, validateStatusChange } from '../../src/lib/staff/forms';
@@ -107,7 +108,7 @@ describe('the CSV export', () => {
       const records = await store.list();
       await store.close();
       const cli = spawnSync('node_modules/.bin/node', ['scripts/requests.ts', 'export', '--format', 'csv'], {
-        env: { ...process.env, DATA_DIR: dir },
+        env: { ...process.env, DATABASE_URL: '', DATA_DIR: dir },
         encoding: 'utf8',
       });
       expect(cli.status).toBe(0);

@@ -1,7 +1,8 @@
 /**
  * A per-client limit on submissions: at most `limit` in any `windowMs`. It
- * lives in one server's memory, which is enough to slow a script down; a
- * shared limit for several servers belongs in the load balancer.
+ * lives in one server's memory, which is enough to slow a script down; with N
+ * servers behind a load balancer a client may get up to N times the limit, so a
+ * shared limit belongs in the load balancer.
  */
 export interface RateLimiter {
   /** Counts an attempt; false when this client has used up its allowance. */
@@ -58,4 +59,32 @@ export function formFields(body: string, known: readonly string[]): Record<strin
     if (value !== null) fields[name] = value;
   }
   return fields;
+}
+
+/**
+ * The address a rate limit should count, given how many proxies (load balancers) sit in front
+ * of this server and are trusted to append to X-Forwarded-For (TRUSTED_PROXY_HOPS, 0 when
+ * not set). With none, it is the address that connected. With N, it is the address the
+ * outermost trusted proxy saw, the Nth entry from the right: entries further left were written
+ * by the client itself and could be anything.
+ */
+export function clientAddressFor(connectedFrom: string, forwardedFor: string | null, trustedProxyHops: number): string {
+  if (!(trustedProxyHops > 0) || !forwardedFor) return connectedFrom;
+  const hops = forwardedFor
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (hops.length === 0) return connectedFrom;
+  return hops[Math.max(0, hops.length - Math.trunc(trustedProxyHops))] ?? connectedFrom;
+}
+
+/** TRUSTED_PROXY_HOPS from the environment: a whole number from 0 to 10, 0 when not set. */
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+  const value = env['TRUSTED_PROXY_HOPS'];
+  if (value === undefined || value === '') return 0;
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
+    throw new Error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10; got "${value}"`);
+  }
+  return hops;
 }

@@ -1,7 +1,7 @@
 /**
  * Staff accounts and sessions in the request store's SQLite file. The tables are made by
- * migration 3 in src/lib/requests/store.ts, which also opens the connection; this class only
- * runs queries on it, and the request store closes it.
+ * migration 3 in src/lib/requests/migrations/sqlite.ts. The request store
+ * (sqlite-request-store.ts) opens and closes the connection; this class only runs queries on it.
  */
 import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import type { FailedSignInRule, StaffAccount, StaffSession, StaffStore } from './staff-store.ts';

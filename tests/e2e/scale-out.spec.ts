@@ -1,0 +1,140 @@
+// Several request servers sharing one PostgreSQL, as behind a load balancer: both take
+// requests at once with unique references; killing one mid-burst loses nothing it confirmed;
+// staff signed in through one see and change the same queue through the other.
+import { test, expect } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import postgres from 'postgres';
+import { findPostgresBin, startPostgres, type TestPostgres } from '../support/postgres.ts';
+import { startServer, validBody, type RunningServer } from '../support/request-server.ts';
+
+const password = 'correct horse battery staple';
+
+let database: TestPostgres | undefined;
+let databaseUrl = '';
+let servers: RunningServer[] = [];
+
+test.describe.configure({ mode: 'serial' });
+
+function startRequestServer(): Promise<RunningServer> {
+  return startServer({ DATABASE_URL: databaseUrl, REQUEST_RATE_LIMIT: '100000000', DATABASE_POOL_SIZE: '8' });
+}
+
+/** Sends the public form to one server; resolves with the reference it confirmed, or undefined. */
+async function submit(server: RunningServer, title = 'Scale-out test'): Promise<string | undefined> {
+  const response = await fetch(`${server.url}/accessible-formats/request/submit/`, {
+    method: 'POST',
+    body: validBody({ documentTitle: title }),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url },
+    redirect: 'manual',
+  });
+  await response.arrayBuffer();
+  if (response.status !== 303) return undefined;
+  return new URL(response.headers.get('location') ?? '', server.url).searchParams.get('ref') ?? undefined;
+}
+
+/** Every reference in the shared database, read directly. */
+async function storedReferences(): Promise<Set<string>> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    return new Set((await sql`SELECT reference FROM format_requests`).map((row) => String(row['reference'])));
+  } finally {
+    await sql.end();
+  }
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  if (!findPostgresBin()) {
+    // CI installs PostgreSQL (.ci/run), so there its absence is a failure, not a skip.
+    if (process.env['CI']) throw new Error('PostgreSQL is needed for the scale-out tests in CI: apt-get install postgresql');
+    return;
+  }
+  database = await startPostgres();
+  databaseUrl = await database.createDatabase('scale_out');
+  servers = await Promise.all([startRequestServer(), startRequestServer()]);
+  const added = spawnSync('node_modules/.bin/node', ['scripts/staff.ts', 'add', 'alice'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, STAFF_PASSWORD: password },
+    encoding: 'utf8',
+  });
+  if (added.status !== 0) throw new Error(`Could not add the staff account: ${added.stderr}`);
+});
+
+test.beforeEach(() => {
+  test.skip(!database, 'PostgreSQL is not installed here (apt-get install postgresql)');
+});
+
+test.afterAll(async () => {
+  await Promise.all(servers.map((server) => server.stop()));
+  await database?.stop();
+});
+
+test('two servers take requests at the same time: every reference is different and every one is stored', async () => {
+  const [a, b] = servers as [RunningServer, RunningServer];
+  const confirmed = await Promise.all(Array.from({ length: 300 }, (_, i) => submit(i % 2 ? a : b)));
+  expect(confirmed.filter((ref) => ref === undefined)).toEqual([]);
+  expect(new Set(confirmed).size).toBe(300);
+  const stored = await storedReferences();
+  expect(confirmed.filter((ref) => !stored.has(ref!))).toEqual([]);
+});
+
+test('killing one server in the middle of a burst loses nothing it confirmed, and the other carries on', async () => {
+  const survivor = servers[0]!;
+  const doomed = await startRequestServer();
+  const confirmed: string[] = [];
+  let stop = false;
+  const sender = async (server: RunningServer) => {
+    while (!stop) {
+      try {
+        const reference = await submit(server, 'Sent during the kill');
+        if (reference) confirmed.push(reference);
+      } catch {
+        return; // that server has gone
+      }
+    }
+  };
+  const senders = Array.from({ length: 16 }, (_, i) => sender(i % 2 ? survivor : doomed));
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  doomed.process.kill('SIGKILL');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  stop = true;
+  await Promise.all(senders);
+  await doomed.stop();
+
+  expect(confirmed.length).toBeGreaterThan(50);
+  const stored = await storedReferences();
+  expect(confirmed.filter((ref) => !stored.has(ref))).toEqual([]);
+  // The survivor is unharmed: it still takes requests.
+  expect(await submit(survivor, 'After the kill')).toBeDefined();
+});
+
+test('staff signed in through one server see and change the same queue through the other', async ({ page }) => {
+  const [a, b] = servers as [RunningServer, RunningServer];
+  const reference = await submit(a, 'Sent to server A');
+  expect(reference).toBeDefined();
+
+  // Sign in on A. Both servers share the sessions table, so the cookie works on B as well,
+  // as it would behind a load balancer that sends each request to any server.
+  await page.goto(`${a.url}/staff/sign-in/`);
+  await page.getByLabel('Username').fill('alice');
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(`${a.url}/staff/`);
+
+  await page.goto(`${b.url}/staff/`);
+  await expect(page.getByText('Signed in as alice')).toBeVisible();
+  await page.getByRole('link', { name: reference! }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(reference!);
+  await page.getByLabel('New status').selectOption({ label: 'In progress' });
+  await page.getByLabel('Note (optional)').fill('Changed through server B');
+  await page.getByRole('button', { name: 'Change status' }).click();
+  await expect(page.getByRole('status')).toContainText('This request is now In progress');
+
+  // Server A shows B's change and its history.
+  await page.goto(`${a.url}/staff/requests/${reference}/`);
+  const history = page.getByRole('table', { name: 'Status changes, oldest first' });
+  await expect(history.locator('tbody tr')).toHaveCount(1);
+  await expect(history).toContainText('alice');
+  await expect(history).toContainText('Changed through server B');
+  await page.goto(`${a.url}/staff/?status=in-progress`);
+  await expect(page.getByRole('link', { name: reference! })).toBeVisible();
+});
