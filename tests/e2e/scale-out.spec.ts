@@ -52,11 +52,13 @@ test.beforeAll(async () => {
   database = await startPostgres();
   databaseUrl = await database.createDatabase('scale_out');
   servers = await Promise.all([startRequestServer(), startRequestServer()]);
-  const added = spawnSync('node_modules/.bin/node', ['scripts/staff.ts', 'add', 'alice'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, STAFF_PASSWORD: password },
-    encoding: 'utf8',
-  });
-  if (added.status !== 0) throw new Error(`Could not add the staff account: ${added.stderr}`);
+  for (const name of ['alice', 'bob']) {
+    const added = spawnSync('node_modules/.bin/node', ['scripts/staff.ts', 'add', name], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, STAFF_PASSWORD: password },
+      encoding: 'utf8',
+    });
+    if (added.status !== 0) throw new Error(`Could not add the staff account ${name}: ${added.stderr}`);
+  }
 });
 
 test.beforeEach(() => {
@@ -137,4 +139,22 @@ test('staff signed in through one server see and change the same queue through t
   await expect(history).toContainText('Changed through server B');
   await page.goto(`${a.url}/staff/?status=in-progress`);
   await expect(page.getByRole('link', { name: reference! })).toBeVisible();
+});
+
+test('wrong passwords sent to different servers add up: 5 lock the account on every server', async () => {
+  const [a, b] = servers as [RunningServer, RunningServer];
+  const signIn = async (server: RunningServer, secret: string) =>
+    (
+      await fetch(`${server.url}/staff/sign-in/`, {
+        method: 'POST',
+        body: new URLSearchParams({ username: 'bob', password: secret }).toString(),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url },
+        redirect: 'manual',
+      })
+    ).status;
+  expect(await signIn(b, password)).toBe(303);
+  // Three wrong guesses on A and two on B: a per-server count would never reach 5.
+  for (const server of [a, b, a, b, a]) expect(await signIn(server, 'not the password')).not.toBe(303);
+  expect(await signIn(b, password)).not.toBe(303);
+  expect(await signIn(a, password)).not.toBe(303);
 });

@@ -68,7 +68,8 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
     chownSync(dataDir, user.uid, user.gid);
   }
   chmodSync(root, 0o755);
-  const ids = user ? { uid: user.uid, gid: user.gid } : {};
+  // cwd too: the postgres user may not be allowed into the folder the tests run from.
+  const ids = { cwd: root, ...(user ? { uid: user.uid, gid: user.gid } : {}) };
 
   const init = spawnSync(
     join(bin, 'initdb'),

@@ -6,36 +6,7 @@
  */
 import { isoInstant, type Sql } from '../requests/postgres-connection.ts';
 import type { FailedSignInRule, StaffAccount, StaffSession, StaffStore } from './staff-store.ts';
-
-type Row = Readonly<Record<string, unknown>>;
-
-function text(row: Row, column: string): string {
-  const value = row[column];
-  if (typeof value !== 'string') throw new Error(`Staff store: column ${column} is not text`);
-  return value;
-}
-
-function toAccount(row: Row): StaffAccount {
-  const lockedUntil = row['locked_until'];
-  return {
-    username: text(row, 'username'),
-    passwordHash: text(row, 'password_hash'),
-    disabled: row['disabled'] === true,
-    failedAttempts: Number(row['failed_attempts']),
-    lockedUntil: typeof lockedUntil === 'string' ? lockedUntil : undefined,
-    createdAt: text(row, 'created_at'),
-  };
-}
-
-function toSession(row: Row): StaffSession {
-  return {
-    idHash: text(row, 'id_hash'),
-    username: text(row, 'username'),
-    createdAt: text(row, 'created_at'),
-    lastSeenAt: text(row, 'last_seen_at'),
-    csrfToken: text(row, 'csrf_token'),
-  };
-}
+import { toStaffAccount as toAccount, toStaffSession as toSession } from './staff-rows.ts';
 
 export class PostgresStaffStore implements StaffStore {
   readonly #sql: Sql;

@@ -5,6 +5,7 @@
  */
 import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import type { FailedSignInRule, StaffAccount, StaffSession, StaffStore } from './staff-store.ts';
+import { toStaffAccount as toAccount, toStaffSession as toSession } from './staff-rows.ts';
 
 type Row = Record<string, SQLOutputValue>;
 
@@ -12,40 +13,6 @@ const SQLITE_CONSTRAINT_UNIQUE = 2067;
 
 const accountColumns = 'username, password_hash, disabled, failed_attempts, locked_until, created_at';
 const sessionColumns = 's.id_hash, s.username, s.created_at, s.last_seen_at, s.csrf_token';
-
-function text(row: Row, column: string): string {
-  const value = row[column];
-  if (typeof value !== 'string') throw new Error(`Staff store: column ${column} is not text`);
-  return value;
-}
-
-function integer(row: Row, column: string): number {
-  const value = row[column];
-  if (typeof value !== 'number' && typeof value !== 'bigint') throw new Error(`Staff store: column ${column} is not a number`);
-  return Number(value);
-}
-
-function toAccount(row: Row): StaffAccount {
-  const lockedUntil = row['locked_until'];
-  return {
-    username: text(row, 'username'),
-    passwordHash: text(row, 'password_hash'),
-    disabled: integer(row, 'disabled') === 1,
-    failedAttempts: integer(row, 'failed_attempts'),
-    lockedUntil: typeof lockedUntil === 'string' ? lockedUntil : undefined,
-    createdAt: text(row, 'created_at'),
-  };
-}
-
-function toSession(row: Row): StaffSession {
-  return {
-    idHash: text(row, 'id_hash'),
-    username: text(row, 'username'),
-    createdAt: text(row, 'created_at'),
-    lastSeenAt: text(row, 'last_seen_at'),
-    csrfToken: text(row, 'csrf_token'),
-  };
-}
 
 function isUniqueClash(error: unknown): boolean {
   return error instanceof Error && 'errcode' in error && error.errcode === SQLITE_CONSTRAINT_UNIQUE;
@@ -126,7 +93,7 @@ export class SqliteStaffStore implements StaffStore {
         RETURNING failed_attempts, locked_until`,
       )
       .get({ max: rule.maxFailures, lockUntil: rule.lockUntil, at: rule.at, username });
-    return { locked: row !== undefined && row['locked_until'] === rule.lockUntil && integer(row, 'failed_attempts') === 0 };
+    return { locked: row !== undefined && row['locked_until'] === rule.lockUntil && Number(row['failed_attempts']) === 0 };
   }
 
   async recordSuccessfulSignIn(username: string, at: string): Promise<boolean> {
