@@ -6,7 +6,12 @@
  * - every response gets Cache-Control: no-store and X-Robots-Tag: noindex;
  * - every page but /staff/sign-in/ needs a live session, or answers 303 to the sign-in page;
  * - every POST there must carry the session's CSRF token in the form field `csrf`, or gets a
- *   readable 403 page. (Astro's own origin check has already refused cross-site form posts.)
+ *   readable 403 page.
+ *
+ * Before that, for every on-demand route: a POST that did not come from a page of this site
+ * (src/lib/requests/same-origin.ts) gets a readable 403 page and is never read. This replaces
+ * Astro's own check, which answers in plain text and refuses every post behind a load
+ * balancer that ends HTTPS.
  *
  * Astro runs middleware only for on-demand routes in production (and for every page while
  * prerendering, where this returns at once); all the staff routes are on-demand.
@@ -14,7 +19,8 @@
 import { defineMiddleware } from 'astro:middleware';
 import type { APIContext, MiddlewareNext } from 'astro';
 import { staffAuth } from './lib/requests/runtime.ts';
-import { BodyTooLargeError } from './lib/requests/rate-limit.ts';
+import { BodyTooLargeError, trustedProxyHops } from './lib/requests/rate-limit.ts';
+import { comesFromThisSite, crossSiteRefusal, publicRefusedPath } from './lib/requests/same-origin.ts';
 import {
   cameOverHttps,
   checkCsrf,
@@ -30,7 +36,19 @@ import {
 import { refusedPath, signInPath } from './lib/staff/urls.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
-  if (context.isPrerendered || !isStaffPath(context.url.pathname)) return next();
+  if (context.isPrerendered) return next();
+  const staffPath = isStaffPath(context.url.pathname);
+  const fromThisSite = comesFromThisSite(context.request.method, context.request.headers, {
+    url: context.url,
+    site: context.site,
+    trustProxy: trustedProxyHops() > 0,
+  });
+  if (!fromThisSite) {
+    if (staffPath) return withStaffHeaders(await refuse(context, next, refusals.crossSite));
+    context.locals.refusal = crossSiteRefusal;
+    return next(new Request(new URL(publicRefusedPath, context.url), { method: 'GET', headers: context.request.headers }));
+  }
+  if (!staffPath) return next();
   return withStaffHeaders(await guardStaffRequest(context, next));
 });
 

@@ -121,6 +121,21 @@ test.describe('axe finds no problems', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Request received');
     await check('confirmation');
   });
+
+  test('on the page shown when a post seems to come from another website', async ({ page, baseURL }) => {
+    // A form on a page that is not ours, posting to our form's address, as a forged one would.
+    await page.setContent(
+      `<form method="post" action="${baseURL}/accessible-formats/request/submit/">
+        <input name="documentTitle" value="A guide"><input name="format" value="audio"><button>Send</button></form>`,
+    );
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your form could not be sent');
+    await expect(page.getByRole('link', { name: 'Go to the accessible format request form' })).toBeVisible();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axeViolations(page, `cross-site refusal (${colorScheme})`)).toEqual([]);
+    }
+  });
 });
 
 test.describe('what the server refuses', () => {
@@ -151,11 +166,25 @@ test.describe('what the server refuses', () => {
     expect(await response.text()).toContain('Your request was too long');
   });
 
-  test('a post from another website is refused', async ({ page }) => {
+  test('a post from another website is refused with a readable page, and nothing is stored', async ({ page }) => {
     const before = stored().length;
     const response = await post(page, validBody(), { Origin: 'http://evil.example' });
     expect(response.status()).toBe(403);
+    expect(await response.text()).toContain('Your form could not be sent');
     expect(stored().length).toBe(before);
+  });
+
+  test('a browser that leaves out the Origin header is judged by its Referer', async ({ baseURL }) => {
+    const send = (headers: Record<string, string>) =>
+      fetch(`${baseURL}/accessible-formats/request/submit/`, {
+        method: 'POST',
+        body: validBody(),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+        redirect: 'manual',
+      });
+    expect((await send({ Referer: `${baseURL}/accessible-formats/request/` })).status).toBe(303);
+    expect((await send({ Referer: 'http://evil.example/form' })).status).toBe(403);
+    expect((await send({})).status).toBe(403);
   });
 
   test('a filled-in honeypot is refused and nothing is stored', async ({ page }) => {
@@ -242,6 +271,23 @@ test.describe('a server of its own', () => {
     expect(await post('203.0.113.2')).toBe(303);
   });
 
+  test('behind a load balancer that ends HTTPS, posts from the https page are accepted once its proxy is trusted', async () => {
+    const send = (target: RunningServer) =>
+      fetch(`${target.url}/accessible-formats/request/submit/`, {
+        method: 'POST',
+        body: validBody(),
+        // What the load balancer passes on: the browser's https origin, the original Host, and the protocol.
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: `https://${new URL(target.url).host}`, 'X-Forwarded-Proto': 'https' },
+        redirect: 'manual',
+      });
+    server = await startServer({ TRUSTED_PROXY_HOPS: '1' });
+    expect((await send(server)).status).toBe(303);
+    await server.stop();
+    // Without TRUSTED_PROXY_HOPS the header could have been written by anyone, so it counts for nothing.
+    server = await startServer();
+    expect((await send(server)).status).toBe(403);
+  });
+
   test('the health check says 200 when the database answers, and 503 (with a readable form reply) when it does not', async ({ page }) => {
     server = await startServer();
     const healthy = await fetch(`${server.url}/health/`);
@@ -311,6 +357,14 @@ test('pages the server renders on demand are valid HTML too', async ({ page }) =
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: new URL(page.url()).origin },
   });
   await validate('413', await tooLong.text());
+  const crossSite = await page.request.post('/accessible-formats/request/submit/', {
+    data: validBody(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://evil.example' },
+  });
+  expect(crossSite.status()).toBe(403);
+  await validate('403 from another website', await crossSite.text());
+  // Asked for on its own, the refusal page has nothing to say and sends people home.
+  expect((await page.request.get('/refused/', { maxRedirects: 0 })).headers()['location']).toBe('/');
   await fillValidRequest(page);
   await page.getByRole('button', { name: 'Send request' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Request received');

@@ -77,6 +77,11 @@ test('two servers take requests at the same time: every reference is different a
   expect(new Set(confirmed).size).toBe(300);
   const stored = await storedReferences();
   expect(confirmed.filter((ref) => !stored.has(ref!))).toEqual([]);
+  // The confirmation page may be served by the other server: it finds the request too.
+  const fromA = confirmed[1]!;
+  const page = await fetch(`${b.url}/accessible-formats/request/confirmation/?ref=${fromA}`);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain(fromA);
 });
 
 test('killing one server in the middle of a burst loses nothing it confirmed, and the other carries on', async () => {

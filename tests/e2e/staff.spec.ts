@@ -262,6 +262,8 @@ test.describe('what the staff pages refuse', () => {
       maxRedirects: 0,
     });
     expect(response.status()).toBe(403);
+    expect(await response.text()).toContain('Your form could not be sent');
+    expect(response.headers()['cache-control']).toBe('no-store');
     expect(statusOf(overdueRef)).toBe('new');
   });
 

@@ -79,6 +79,11 @@ export const refusals = {
     heading: 'Your form could not be sent',
     body: 'This can happen if the page was open for a long time, or you signed out and in again in another tab. Go back, reload the page and try again.',
   },
+  crossSite: {
+    status: 403,
+    heading: 'Your form could not be sent',
+    body: 'It did not look as if it came from a page on this website, so it was not read. Go back, reload the page and try again.',
+  },
   tooLarge: {
     status: 413,
     heading: 'What you sent was too long',

@@ -7,5 +7,7 @@ declare namespace App {
     staffForm?: URLSearchParams;
     /** Why the middleware refused a request, for /staff/refused/. */
     staffRefusal?: import('./guard.ts').Refusal;
+    /** Why the middleware refused a public form post, for /refused/. */
+    refusal?: import('./guard.ts').Refusal;
   }
 }

@@ -3,11 +3,9 @@
  * migration 3 in src/lib/requests/migrations/sqlite.ts. The request store
  * (sqlite-request-store.ts) opens and closes the connection; this class only runs queries on it.
  */
-import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import type { FailedSignInRule, StaffAccount, StaffSession, StaffStore } from './staff-store.ts';
 import { toStaffAccount as toAccount, toStaffSession as toSession } from './staff-rows.ts';
-
-type Row = Record<string, SQLOutputValue>;
 
 const SQLITE_CONSTRAINT_UNIQUE = 2067;
 
