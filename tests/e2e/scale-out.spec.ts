@@ -1,6 +1,8 @@
 // Several request servers sharing one PostgreSQL, as behind a load balancer: both take
 // requests at once with unique references; killing one mid-burst loses nothing it confirmed;
-// staff signed in through one see and change the same queue through the other.
+// staff signed in through one see and change the same queue through the other; a sign-in
+// lock counts wrong passwords sent to either; a database outage is reported, not hidden, and
+// the servers recover from it by themselves.
 import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import postgres from 'postgres';
@@ -162,4 +164,29 @@ test('wrong passwords sent to different servers add up: 5 lock the account on ev
   for (const server of [a, b, a, b, a]) expect(await signIn(server, 'not the password')).not.toBe(303);
   expect(await signIn(b, password)).not.toBe(303);
   expect(await signIn(a, password)).not.toBe(303);
+});
+
+test('while the database is down the servers say the request was not saved, and afterwards they carry on by themselves', async () => {
+  const [a, b] = servers as [RunningServer, RunningServer];
+  const before = await submit(a, 'Before the outage');
+  expect(before).toBeDefined();
+
+  await database!.pause();
+  const post = await fetch(`${b.url}/accessible-formats/request/submit/`, {
+    method: 'POST',
+    body: validBody({ documentTitle: 'During the outage' }),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: b.url },
+    redirect: 'manual',
+  });
+  expect(post.status).toBe(503);
+  expect(await post.text()).toContain('your request was not saved');
+  expect((await fetch(`${a.url}/health/`)).status).toBe(503);
+
+  await database!.resume();
+  // No restart of the servers: their connection pools reconnect on the next request.
+  expect((await fetch(`${a.url}/health/`)).status).toBe(200);
+  const after = [await submit(a, 'After the outage'), await submit(b, 'After the outage')];
+  expect(after).not.toContain(undefined);
+  const stored = await storedReferences();
+  expect([before, ...after].filter((ref) => !stored.has(ref!))).toEqual([]);
 });

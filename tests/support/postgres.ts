@@ -17,7 +17,11 @@ export interface TestPostgres {
   /** Makes an empty database and resolves with its URL. */
   createDatabase(prefix?: string): Promise<string>;
   /** The server process, for tests that need its pid. */
-  process: ChildProcess;
+  readonly process: ChildProcess;
+  /** Shuts the server down, keeping its data, as a database restart or outage would. */
+  pause(): Promise<void>;
+  /** Starts it again on the same data and port after pause(). */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -80,39 +84,45 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
 
   const port = await freePort();
   const durability = options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
-  const child = spawn(
-    join(bin, 'postgres'),
-    ['-D', dataDir, '-p', String(port), '-k', root, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...durability],
-    { stdio: ['ignore', 'ignore', 'pipe'], ...ids },
-  );
-  let log = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-4000);
-  });
-
   const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`;
   const admin = postgres(url(), { max: 2, onnotice: () => {}, connect_timeout: 2 });
-  let ready = false;
-  for (let attempt = 0; attempt < 100 && child.exitCode === null; attempt += 1) {
-    try {
-      await admin`SELECT 1`;
-      ready = true;
-      break;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+  let child: ChildProcess;
+  let log = '';
+
+  /** Starts the server on the data folder and port, and waits until it answers. */
+  const launch = async () => {
+    child = spawn(
+      join(bin, 'postgres'),
+      ['-D', dataDir, '-p', String(port), '-k', root, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...durability],
+      { stdio: ['ignore', 'ignore', 'pipe'], ...ids },
+    );
+    child.stderr?.on('data', (chunk: Buffer) => {
+      log = (log + chunk.toString()).slice(-4000);
+    });
+    for (let attempt = 0; attempt < 100 && child.exitCode === null; attempt += 1) {
+      try {
+        await admin`SELECT 1`;
+        return true;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     }
-  }
-  const stop = async () => {
-    await admin.end({ timeout: 1 }).catch(() => {});
+    return false;
+  };
+  const halt = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       // SIGINT is PostgreSQL's "fast shutdown": it ends sessions and stops at once.
       child.kill('SIGINT');
       await exited;
     }
+  };
+  const stop = async () => {
+    await admin.end({ timeout: 1 }).catch(() => {});
+    await halt();
     rmSync(root, { recursive: true, force: true });
   };
-  if (!ready) {
+  if (!(await launch())) {
     await stop();
     throw new Error(`PostgreSQL did not start:\n${log}`);
   }
@@ -120,7 +130,15 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
   let made = 0;
   return {
     url,
-    process: child,
+    get process() {
+      return child;
+    },
+    async pause() {
+      await halt();
+    },
+    async resume() {
+      if (!(await launch())) throw new Error(`PostgreSQL did not start again:\n${log}`);
+    },
     async createDatabase(prefix = 'test') {
       made += 1;
       const name = `${prefix}_${process.pid}_${made}_${Math.random().toString(36).slice(2, 8)}`.replace(/[^a-z0-9_]/g, '_');
