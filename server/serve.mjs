@@ -25,10 +25,12 @@ const server = http.createServer((req, res) => {
   handler(req, res);
 });
 
+// undefined when listening on every address.
+const specificHost = host && host !== '::' && host !== '0.0.0.0' ? host : undefined;
+
 server.listen(port, host, () => {
-  const shown = host && host !== '::' && host !== '0.0.0.0' ? host : 'localhost';
-  console.log(`Serving the site at http://${shown}:${port}/`);
-  checkDatabase(host && host !== '::' && host !== '0.0.0.0' ? host : '127.0.0.1');
+  console.log(`Serving the site at http://${specificHost ?? 'localhost'}:${port}/`);
+  checkDatabase(specificHost ?? '127.0.0.1');
 });
 
 /**

@@ -45,8 +45,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   });
   if (!fromThisSite) {
     if (staffPath) return withStaffHeaders(await refuse(context, next, refusals.crossSite));
-    context.locals.refusal = crossSiteRefusal;
-    return next(new Request(new URL(publicRefusedPath, context.url), { method: 'GET', headers: context.request.headers }));
+    return refuse(context, next, crossSiteRefusal, publicRefusedPath);
   }
   if (!staffPath) return next();
   return withStaffHeaders(await guardStaffRequest(context, next));
@@ -80,10 +79,13 @@ async function guardStaffRequest(context: APIContext, next: MiddlewareNext): Pro
   return next();
 }
 
-/** Renders /staff/refused/ (a readable page in the site's layout) in place of the page asked for. */
-function refuse(context: APIContext, next: MiddlewareNext, refusal: Refusal): Promise<Response> {
-  context.locals.staffRefusal = refusal;
-  return next(new Request(new URL(refusedPath, context.url), { method: 'GET', headers: context.request.headers }));
+/**
+ * Renders a refusal page (/staff/refused/, or /refused/ for public forms: readable pages in the
+ * site's layout) in place of the page asked for.
+ */
+function refuse(context: APIContext, next: MiddlewareNext, refusal: Refusal, path = refusedPath): Promise<Response> {
+  context.locals.refusal = refusal;
+  return next(new Request(new URL(path, context.url), { method: 'GET', headers: context.request.headers }));
 }
 
 function withStaffHeaders(response: Response): Response {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { describeStore, storeChoice } from '../../src/lib/requests/runtime.ts';
+import { requestStoreDescription, storeChoice } from '../../src/lib/requests/runtime.ts';
 import { isPostgresUrl } from '../../src/lib/requests/postgres-connection.ts';
 
 describe('which database the server uses', () => {
@@ -19,9 +19,10 @@ describe('which database the server uses', () => {
   });
 
   it('is described without the URL, which may hold a password', () => {
-    const choice = storeChoice({ DATABASE_URL: 'postgres://requests:s3cret@db.internal/requests' });
-    expect(describeStore(choice)).toBe('the PostgreSQL database in DATABASE_URL');
-    expect(describeStore(storeChoice({ DATA_DIR: '/srv/requests' }))).toBe('/srv/requests/requests.sqlite');
+    expect(requestStoreDescription({ DATABASE_URL: 'postgres://requests:s3cret@db.internal/requests' })).toBe(
+      'the PostgreSQL database in DATABASE_URL',
+    );
+    expect(requestStoreDescription({ DATA_DIR: '/srv/requests' })).toBe('/srv/requests/requests.sqlite');
   });
 
   it('accepts only postgres:// and postgresql:// addresses', () => {

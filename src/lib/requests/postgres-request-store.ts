@@ -43,6 +43,13 @@ export interface PostgresRequestStoreOptions extends RequestStoreRules {
   poolSize?: number;
 }
 
+/** The columns a RequestRecord is read from, with the time and date turned into text. */
+const selectColumns = requestColumns
+  .map((column) =>
+    column === 'created_at' ? isoInstantSql(column) : column === 'reply_by' ? `to_char(reply_by, 'YYYY-MM-DD') AS reply_by` : column,
+  )
+  .join(', ');
+
 export class PostgresRequestStore implements RequestDatabase {
   readonly #sql: Sql;
   readonly #rules: RequestStoreRules;
@@ -76,15 +83,8 @@ export class PostgresRequestStore implements RequestDatabase {
     return this.#migrated;
   }
 
-  /** The columns a RequestRecord is read from, with the time and date turned into text. */
   #select() {
-    return this.#sql.unsafe(
-      requestColumns
-        .map((column) =>
-          column === 'created_at' ? isoInstantSql(column) : column === 'reply_by' ? `to_char(reply_by, 'YYYY-MM-DD') AS reply_by` : column,
-        )
-        .join(', '),
-    );
+    return this.#sql.unsafe(selectColumns);
   }
 
   async add(request: FormatRequest): Promise<RequestRecord> {

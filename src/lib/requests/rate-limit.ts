@@ -78,6 +78,11 @@ export function clientAddressFor(connectedFrom: string, forwardedFor: string | n
   return hops[Math.max(0, hops.length - Math.trunc(trustedProxyHops))] ?? connectedFrom;
 }
 
+/** The address a rate limit counts for this request: clientAddressFor with the request's header and TRUSTED_PROXY_HOPS. */
+export function visitorAddress(connectedFrom: string, headers: Headers): string {
+  return clientAddressFor(connectedFrom, headers.get('x-forwarded-for'), trustedProxyHops());
+}
+
 /** TRUSTED_PROXY_HOPS from the environment: a whole number from 0 to 10, 0 when not set. */
 export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
   const value = env['TRUSTED_PROXY_HOPS'];

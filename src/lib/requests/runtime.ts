@@ -65,17 +65,13 @@ export function storeChoice(env: Env = process.env): StoreChoice {
 }
 
 /** Where requests are kept, in words safe to print: never the URL, which may hold a password. */
-export function describeStore(choice: StoreChoice): string {
+export function requestStoreDescription(env: Env = process.env): string {
+  const choice = storeChoice(env);
   return choice.kind === 'sqlite' ? choice.path : 'the PostgreSQL database in DATABASE_URL';
 }
 
-/** Where this process keeps requests, in words safe to print. */
-export function requestStoreDescription(env: Env = process.env): string {
-  return describeStore(storeChoice(env));
-}
-
 /** Opens the chosen database; the PostgreSQL schema is brought up to date on first use. */
-export function openRequestDatabase(choice: StoreChoice): RequestDatabase {
+function openRequestDatabase(choice: StoreChoice): RequestDatabase {
   const replyByFor = (receivedAt: Date) => replyByDate(receivedAt, bankHolidayCalendar());
   return choice.kind === 'sqlite'
     ? new SqliteRequestStore({ path: choice.path, replyByFor })

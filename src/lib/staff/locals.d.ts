@@ -5,9 +5,7 @@ declare namespace App {
     staff?: import('./auth.ts').SignedInStaff;
     /** A staff POST's form, already read and CSRF-checked by the middleware. */
     staffForm?: URLSearchParams;
-    /** Why the middleware refused a request, for /staff/refused/. */
-    staffRefusal?: import('./guard.ts').Refusal;
-    /** Why the middleware refused a public form post, for /refused/. */
+    /** Why the middleware refused a request, for /staff/refused/ or /refused/. */
     refusal?: import('./guard.ts').Refusal;
   }
 }
