@@ -1,6 +1,6 @@
 // Sends valid accessible-format requests as fast as the servers answer, from one process, and
 // keeps what each answer said. Shared by the request benchmarks; not a test.
-import { validBody } from '../tests/support/request-server.ts';
+import { confirmedReference, postRequest, validBody } from '../tests/support/request-server.ts';
 
 export interface LoadResult {
   seconds: number;
@@ -28,15 +28,11 @@ export async function sendRequests(serverUrls: readonly string[], seconds: numbe
       const url = serverUrls[turn % serverUrls.length]!;
       const sent = performance.now();
       try {
-        const response = await fetch(`${url}/accessible-formats/request/submit/`, {
-          method: 'POST',
-          body,
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: url },
-          redirect: 'manual',
-        });
+        const response = await postRequest(url, body);
         await response.arrayBuffer();
         result.latencies.push(performance.now() - sent);
-        if (response.status === 303) result.confirmed.push(new URL(response.headers.get('location')!, url).searchParams.get('ref')!);
+        const reference = confirmedReference(response, url);
+        if (reference) result.confirmed.push(reference);
         else result.refused += 1;
       } catch {
         result.unanswered += 1;

@@ -10,8 +10,7 @@
 // the servers, the database and the load generator share its cores.
 import { join } from 'node:path';
 import { cpus } from 'node:os';
-import postgres from 'postgres';
-import { startPostgres } from '../tests/support/postgres.ts';
+import { postgresReferences, startPostgres } from '../tests/support/postgres.ts';
 import { startServer, type RunningServer } from '../tests/support/request-server.ts';
 import { storedReferences as sqliteReferences } from '../tests/support/sqlite.ts';
 import { sendRequests, summary } from './load.ts';
@@ -21,15 +20,6 @@ const connections = Number(process.argv[3] ?? 32);
 const server = (env: Record<string, string> = {}) => startServer({ REQUEST_RATE_LIMIT: '100000000', ...env });
 
 const database = await startPostgres({ durable: true });
-
-async function postgresReferences(url: string): Promise<Set<string>> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    return new Set((await sql`SELECT reference FROM format_requests`).map((row) => String(row['reference'])));
-  } finally {
-    await sql.end();
-  }
-}
 
 interface Setup {
   name: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import bankHolidays from '../../src/content/data/bank-holidays.json' with { type: 'json' };
 import { replyByDate } from '../../src/lib/working-days.ts';
 import { formatLongDate } from '../../src/lib/dates.ts';
-import { startServer, validBody, type RunningServer } from '../support/request-server.ts';
+import { confirmedReference, postRequest, startServer, validBody, type RunningServer } from '../support/request-server.ts';
 import { htmlProblems } from '../support/html-validate.ts';
 import { freePort } from '../support/free-port.ts';
 import { storedReferences as storedIn } from '../support/sqlite.ts';
@@ -150,12 +150,7 @@ test.describe('what the server refuses', () => {
   });
   const stored = () => storedReferences(join(server.dataDir, 'requests.sqlite'));
   const post = async (_page: Page, body: string, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${server.url}/accessible-formats/request/submit/`, {
-      method: 'POST',
-      body,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url, ...headers },
-      redirect: 'manual',
-    });
+    const response = await postRequest(server.url, body, headers);
     const text = await response.text();
     return { status: () => response.status, text: async () => text, headers: () => Object.fromEntries(response.headers) };
   };
@@ -241,12 +236,7 @@ test.describe('a server of its own', () => {
     const statuses: number[] = [];
     let last = '';
     for (let i = 0; i < 5; i++) {
-      const response = await fetch(`${server.url}/accessible-formats/request/submit/`, {
-        method: 'POST',
-        body: validBody(),
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url },
-        redirect: 'manual',
-      });
+      const response = await postRequest(server.url);
       statuses.push(response.status);
       last = await response.text();
     }
@@ -256,15 +246,7 @@ test.describe('a server of its own', () => {
 
   test('behind a trusted load balancer, each visitor has their own limit, and a forged address does not help', async () => {
     server = await startServer({ REQUEST_RATE_LIMIT: '2', TRUSTED_PROXY_HOPS: '1' });
-    const post = async (forwardedFor: string) =>
-      (
-        await fetch(`${server!.url}/accessible-formats/request/submit/`, {
-          method: 'POST',
-          body: validBody(),
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server!.url, 'X-Forwarded-For': forwardedFor },
-          redirect: 'manual',
-        })
-      ).status;
+    const post = async (forwardedFor: string) => (await postRequest(server!.url, validBody(), { 'X-Forwarded-For': forwardedFor })).status;
     // Visitor A uses up their 2; a made-up address in front of theirs changes nothing.
     expect([await post('203.0.113.1'), await post('203.0.113.1'), await post('1.1.1.1, 203.0.113.1')]).toEqual([303, 303, 429]);
     // Visitor B, through the same load balancer, is not held up by A.
@@ -272,14 +254,9 @@ test.describe('a server of its own', () => {
   });
 
   test('behind a load balancer that ends HTTPS, posts from the https page are accepted once its proxy is trusted', async () => {
+    // What the load balancer passes on: the browser's https origin, the original Host, and the protocol.
     const send = (target: RunningServer) =>
-      fetch(`${target.url}/accessible-formats/request/submit/`, {
-        method: 'POST',
-        body: validBody(),
-        // What the load balancer passes on: the browser's https origin, the original Host, and the protocol.
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: `https://${new URL(target.url).host}`, 'X-Forwarded-Proto': 'https' },
-        redirect: 'manual',
-      });
+      postRequest(target.url, validBody(), { Origin: `https://${new URL(target.url).host}`, 'X-Forwarded-Proto': 'https' });
     server = await startServer({ TRUSTED_PROXY_HOPS: '1' });
     expect((await send(server)).status).toBe(303);
     await server.stop();
@@ -324,13 +301,8 @@ test.describe('a server of its own', () => {
     const send = async () => {
       for (;;) {
         try {
-          const response = await fetch(`${server!.url}/accessible-formats/request/submit/`, {
-            method: 'POST',
-            body: validBody(),
-            headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server!.url },
-            redirect: 'manual',
-          });
-          if (response.status === 303) confirmed.push(new URL(response.headers.get('location')!, server!.url).searchParams.get('ref')!);
+          const reference = confirmedReference(await postRequest(server!.url), server!.url);
+          if (reference) confirmed.push(reference);
         } catch {
           return; // the server has gone
         }

@@ -5,9 +5,8 @@
 // the servers recover from it by themselves.
 import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import postgres from 'postgres';
-import { findPostgresBin, startPostgres, type TestPostgres } from '../support/postgres.ts';
-import { startServer, validBody, type RunningServer } from '../support/request-server.ts';
+import { findPostgresBin, postgresReferences, startPostgres, type TestPostgres } from '../support/postgres.ts';
+import { confirmedReference, postRequest, startServer, validBody, type RunningServer } from '../support/request-server.ts';
 
 const password = 'correct horse battery staple';
 
@@ -23,26 +22,13 @@ function startRequestServer(): Promise<RunningServer> {
 
 /** Sends the public form to one server; resolves with the reference it confirmed, or undefined. */
 async function submit(server: RunningServer, title = 'Scale-out test'): Promise<string | undefined> {
-  const response = await fetch(`${server.url}/accessible-formats/request/submit/`, {
-    method: 'POST',
-    body: validBody({ documentTitle: title }),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url },
-    redirect: 'manual',
-  });
+  const response = await postRequest(server.url, validBody({ documentTitle: title }));
   await response.arrayBuffer();
-  if (response.status !== 303) return undefined;
-  return new URL(response.headers.get('location') ?? '', server.url).searchParams.get('ref') ?? undefined;
+  return confirmedReference(response, server.url);
 }
 
 /** Every reference in the shared database, read directly. */
-async function storedReferences(): Promise<Set<string>> {
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  try {
-    return new Set((await sql`SELECT reference FROM format_requests`).map((row) => String(row['reference'])));
-  } finally {
-    await sql.end();
-  }
-}
+const storedReferences = () => postgresReferences(databaseUrl);
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -172,12 +158,7 @@ test('while the database is down the servers say the request was not saved, and 
   expect(before).toBeDefined();
 
   await database!.pause();
-  const post = await fetch(`${b.url}/accessible-formats/request/submit/`, {
-    method: 'POST',
-    body: validBody({ documentTitle: 'During the outage' }),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: b.url },
-    redirect: 'manual',
-  });
+  const post = await postRequest(b.url, validBody({ documentTitle: 'During the outage' }));
   expect(post.status).toBe(503);
   expect(await post.text()).toContain('your request was not saved');
   expect((await fetch(`${a.url}/health/`)).status).toBe(503);

@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { builtPagePaths } from '../support/built-pages.ts';
-import { startServer, validBody, type RunningServer } from '../support/request-server.ts';
+import { confirmedReference, postRequest, startServer, validBody, type RunningServer } from '../support/request-server.ts';
 import { todayInLondon } from '../../src/lib/dates.ts';
 import { newReference } from '../../src/lib/requests/reference.ts';
 import { htmlProblems } from '../support/html-validate.ts';
@@ -58,14 +58,9 @@ function insertRequest(title: string, receivedDaysAgo: number, replyByDaysAgo: n
 
 /** Sends the public form as a browser would; resolves with the new reference. */
 async function submitRequest(fields: Record<string, string> = {}): Promise<string> {
-  const response = await fetch(url('/accessible-formats/request/submit/'), {
-    method: 'POST',
-    body: validBody(fields),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url },
-    redirect: 'manual',
-  });
+  const response = await postRequest(server.url, validBody(fields));
   expect(response.status).toBe(303);
-  return new URL(response.headers.get('location') ?? '', server.url).searchParams.get('ref') ?? '';
+  return confirmedReference(response, server.url) ?? '';
 }
 
 function statusOf(reference: string): string {
@@ -340,12 +335,7 @@ test.describe('what the staff pages refuse', () => {
       const response = await fetch(url(path), { redirect: 'manual' });
       if (response.headers.get('set-cookie')) setCookie.push(path);
     }
-    const submitted = await fetch(url('/accessible-formats/request/submit/'), {
-      method: 'POST',
-      body: validBody(),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url },
-      redirect: 'manual',
-    });
+    const submitted = await postRequest(server.url);
     if (submitted.headers.get('set-cookie')) setCookie.push('submit');
     expect(setCookie).toEqual([]);
 

@@ -148,3 +148,13 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
     stop,
   };
 }
+
+/** Every reference in a PostgreSQL request database, read through a connection of its own. */
+export async function postgresReferences(url: string): Promise<Set<string>> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    return new Set((await sql`SELECT reference FROM format_requests`).map((row) => String(row['reference'])));
+  } finally {
+    await sql.end();
+  }
+}

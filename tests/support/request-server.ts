@@ -53,3 +53,22 @@ export function validBody(overrides: Record<string, string> = {}): string {
     ...overrides,
   }).toString();
 }
+
+/**
+ * Posts the request form to a server as a page of that site would (its own Origin unless
+ * `headers` says otherwise), without following the answer.
+ */
+export function postRequest(serverUrl: string, body: string = validBody(), headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${serverUrl}/accessible-formats/request/submit/`, {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: serverUrl, ...headers },
+    redirect: 'manual',
+  });
+}
+
+/** The reference a 303 to the confirmation page gave; undefined for any other answer. */
+export function confirmedReference(response: Response, serverUrl: string): string | undefined {
+  if (response.status !== 303) return undefined;
+  return new URL(response.headers.get('location') ?? '', serverUrl).searchParams.get('ref') ?? undefined;
+}
