@@ -13,6 +13,7 @@ export const actionThemes = [
   'Training',
   'Misconduct and complaints',
   'Data and transparency',
+  'Support for officers and staff',
 ] as const;
 export type ActionTheme = (typeof actionThemes)[number];
 
@@ -36,7 +37,9 @@ export const actionSchema = z
     theme: z.enum(actionThemes),
     promised: summary(35),
     reported: summary(50),
+    /** The status is what the Met reported; this names work the same paper shows as not finished. */
     status: z.enum(actionStatuses),
+    stillOpen: summary(30).optional(),
   })
   .strict();
 
