@@ -1,4 +1,4 @@
-import type { ReadabilityReport } from '../../src/lib/readability.ts';
+import type { ReadabilityReport } from './readability/score.ts';
 import { glossary } from '../../src/lib/site-data.ts';
 
 export interface PageFigures {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkReadability, easyReadLimits, mdxToPlainText, readability, type ReadabilityReport } from '../../src/lib/readability';
+import { checkReadability, easyReadLimits, readability, type ReadabilityReport } from '../support/readability/score.ts';
+import { mdxText } from '../support/readability/text.ts';
 import { easyReadSchema } from '../../src/lib/schemas/easy-read.ts';
 import { figuresTable, glossaryEasyTerms } from '../support/readability-report.ts';
 
@@ -57,7 +58,7 @@ function checkPage(fileName: string, easyTerms: readonly string[]): PageCheck {
   else if (!toolIds.includes(parsed.data.guide) && !existsSync(new URL(`${parsed.data.guide}.mdx`, guidesFolder))) {
     problems.push(`guide "${parsed.data.guide}" does not exist: no src/content/guides/${parsed.data.guide}.mdx`);
   }
-  const report = readability(mdxToPlainText(source), { easyTerms });
+  const report = readability(mdxText(source), { easyTerms });
   problems.push(...checkReadability(report, easyReadLimits));
   return { page: fileName.replace(/\.mdx$/, ''), report, problems };
 }
