@@ -37,7 +37,7 @@ export const actionSchema = z
     theme: z.enum(actionThemes),
     promised: summary(35),
     reported: summary(50),
-    /** The status is what the Met reported; this names work the same paper shows as not finished. */
+    /** The status is what the Met reported; stillOpen names work the same paper shows as unfinished or unreported. */
     status: z.enum(actionStatuses),
     stillOpen: summary(30).optional(),
   })
