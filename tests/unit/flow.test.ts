@@ -504,3 +504,28 @@ describe('the routing graph the browser loads', () => {
     expect(parseRoutingGraph(data)).toBeUndefined();
   });
 });
+
+describe('the wizard island', () => {
+  /** Modules a file loads at run time: `import type` and `import { type X }`-only lines are erased by the compiler. */
+  function runtimeImports(file: URL): URL[] {
+    const source = readFileSync(file, 'utf8');
+    return [...source.matchAll(/^import\s+(?!type\b)([^;]*?)\s+from\s+'([^']+)'/gm)]
+      .filter(([, names]) => !/^\{\s*(type\s+\w+\s*,?\s*)+\}$/.test(names!))
+      .map(([, , specifier]) => new URL(specifier!, file));
+  }
+
+  it('drives from the pure flow modules and nothing that loads content or schemas', () => {
+    const seen = new Set<string>();
+    const queue = [new URL('../../src/islands/wizard.ts', import.meta.url)];
+    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+      for (const dep of runtimeImports(file)) {
+        if (!seen.has(dep.href)) {
+          seen.add(dep.href);
+          if (dep.protocol === 'file:') queue.push(dep);
+        }
+      }
+    }
+    const names = [...seen].map((href) => href.replace(/^.*\/src\//, 'src/')).sort();
+    expect(names).toEqual(['src/lib/flow/engine.ts', 'src/lib/flow/routing.ts', 'src/lib/flow/urls.ts']);
+  });
+});
