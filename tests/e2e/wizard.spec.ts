@@ -6,10 +6,13 @@ import { loadFlow } from '../../src/lib/flow/load.ts';
 import { allPathsToResults } from '../../src/lib/flow/graph.ts';
 import { requireNode, isQuestion } from '../../src/lib/flow/engine.ts';
 import type { QuestionNode, ResultNode } from '../../src/lib/flow/schema.ts';
+import { situations } from '../support/wizard-situations.ts';
 
 const flow = loadFlow();
 // The first path to each result: every result must be reachable with real answers.
 const routes = [...new Map(allPathsToResults(flow).map((p) => [p.resultId, p])).values()];
+// A few journeys with JavaScript on, through different kinds of question; JavaScript off walks every situation.
+const jsRoutes = ['complain-to-the-met', 'cps-right-to-review', 'check-if-recorded', 'complain-about-an-assembly-member', 'report-anonymously'].map((id) => routes.find((r) => r.resultId === id)!);
 const question = (id: string) => requireNode(flow, id) as QuestionNode;
 const result = (id: string) => requireNode(flow, id) as ResultNode;
 const label = (nodeId: string, answerId: string) => question(nodeId).answers.find((a) => a.id === answerId)!.label;
@@ -21,7 +24,7 @@ async function answerWithRadios(page: Page, nodeId: string, answerId: string) {
 }
 
 test.describe('with JavaScript on', () => {
-  for (const route of routes) {
+  for (const route of jsRoutes) {
     test(`reaches "${result(route.resultId).title}" with radios and Continue`, async ({ page }) => {
       await page.goto('/where-to-complain/');
       for (const [i, answerId] of route.answerIds.entries()) {
@@ -37,14 +40,18 @@ test.describe('with JavaScript on', () => {
       const answers = page.locator('[data-your-answers]');
       await expect(answers.getByRole('heading', { name: 'Your answers' })).toBeVisible();
       await expect(answers.locator('.summary-list__row')).toHaveCount(route.answerIds.length);
+      // Near the top: the main action, and a way to the answers and to start again.
+      await expect(page.locator('[data-main-action]')).toBeVisible();
+      await page.locator('.wizard__shortcuts').getByRole('link', { name: 'Your answers' }).click();
+      await expect(answers).toBeInViewport();
     });
   }
 
   test('Back and Forward in the browser move between questions with the answers kept', async ({ page }) => {
     await page.goto('/where-to-complain/');
     await answerWithRadios(page, 'urgent', 'no');
-    await answerWithRadios(page, 'about', 'met');
-    const thirdText = question('how-serious').question;
+    await answerWithRadios(page, 'about', 'police');
+    const thirdText = question('which-force').question;
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(thirdText);
     await page.goBack();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(question('about').question);
@@ -62,20 +69,31 @@ test.describe('with JavaScript on', () => {
     await page.getByRole('link', { name: `Change your answer to: ${question('about').question}` }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(question('about').question);
     await expect(page.getByRole('radio', { name: label('about', 'not-sure') })).toBeChecked();
-    await answerWithRadios(page, 'about', 'police-staff');
+    await answerWithRadios(page, 'about', 'report');
+    await answerWithRadios(page, 'report-what', 'staff');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(result('raise-a-concern').title);
+    await expect(page).toHaveURL(/\?a=urgent:no,about:report,report-what:staff$/);
   });
 
-  test('Continue with no answer shows an error summary that takes focus and links to the answers', async ({ page }) => {
+  test('Continue with no answer shows an error naming the question, in a summary at the top of the main content', async ({ page }) => {
     await page.goto('/where-to-complain/');
     await page.getByRole('button', { name: 'Continue' }).click();
+    const message = question('urgent').error;
+    expect(message).toBe('Select yes if someone is in danger or a crime is happening now');
     const summary = page.locator('.error-summary');
     await expect(summary).toBeFocused();
+    // GOV.UK puts the summary first in the main content, above the heading.
+    expect(await page.locator('main').evaluate((main) => main.firstElementChild?.classList.contains('error-summary'))).toBe(true);
     await expect(page).toHaveTitle(/^Error: /);
-    await expect(page.locator('.error-message')).toContainText('Select an answer');
-    await summary.getByRole('link', { name: 'Select an answer' }).click();
+    await expect(page.locator('.error-message')).toContainText(message);
+    await summary.getByRole('link', { name: message }).click();
     await expect(page.getByRole('radio').first()).toBeFocused();
     expect(await axeViolations(page)).toEqual([]);
+    // Answering clears the error.
+    await answerWithRadios(page, 'urgent', 'no');
+    await expect(page.locator('.error-summary')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.locator('.error-summary')).toContainText(question('about').error);
   });
 
   test('Start again clears the answers', async ({ page }) => {
@@ -88,11 +106,17 @@ test.describe('with JavaScript on', () => {
   });
 
   test('a shared link with answers rebuilds "Your answers", and a stale answer is dropped', async ({ page }) => {
-    await page.goto('/where-to-complain/how-serious/?a=urgent:no,about:met');
+    await page.goto('/where-to-complain/which-force/?a=urgent:no,about:police');
     await expect(page.locator('[data-your-answers] .summary-list__row')).toHaveCount(2);
-    await page.goto('/where-to-complain/how-serious/?a=urgent:no,about:nonsense');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(question('how-serious').question);
+    await page.goto('/where-to-complain/which-force/?a=urgent:no,about:nonsense');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(question('which-force').question);
     await expect(page.locator('[data-your-answers]')).toBeHidden();
+    // The address keeps the page and drops the stale answers.
+    await expect(page).toHaveURL(/\/where-to-complain\/which-force\/$/);
+    // Answering from a page reached without answers still moves on.
+    await answerWithRadios(page, 'which-force', 'british-transport');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(result('british-transport-police').title);
+    await expect(page).toHaveURL(/\/where-to-complain\/british-transport-police\/$/);
   });
 
   test('a keyboard-only journey reaches a result', async ({ page }) => {
@@ -117,7 +141,7 @@ test.describe('with JavaScript on', () => {
   });
 
   test('result pages with answers have no axe violations', async ({ page }) => {
-    await page.goto('/where-to-complain/review-by-mopac/?a=urgent:no,about:met-complaint,has-outcome:yes,recorded:yes,review-body:mopac');
+    await page.goto('/where-to-complain/review-by-mopac/?a=urgent:no,about:existing,complaint-stage:outcome,recorded:yes,review-body:mopac');
     await expect(page.locator('[data-your-answers] .summary-list__row').first()).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -126,16 +150,22 @@ test.describe('with JavaScript on', () => {
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
 
-  for (const route of routes) {
-    test(`reaches "${result(route.resultId).title}" by following answer links`, async ({ page }) => {
+  test(`every one of ${situations.length} situations reaches its result by following answer links`, async ({ page }) => {
+    // About 200 page loads of static files in one test: cheaper than one test each, but longer than the default limit.
+    test.setTimeout(300_000);
+    for (const situation of situations) {
       await page.goto('/where-to-complain/');
-      for (const [i, answerId] of route.answerIds.entries()) {
-        await page.getByRole('link', { name: label(route.nodeIds[i]!, answerId), exact: true }).click();
+      for (const pair of situation.answers) {
+        const [nodeId, answerId] = pair.split(':') as [string, string];
+        await expect(page.getByRole('heading', { level: 1 }), situation.says).toHaveText(question(nodeId).question);
+        await page.getByRole('link', { name: label(nodeId, answerId), exact: true }).click();
       }
-      await expect(page).toHaveURL(new RegExp(`/where-to-complain/${route.resultId}/$`));
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(result(route.resultId).title);
-    });
-  }
+      await expect(page, situation.says).toHaveURL(new RegExp(`/where-to-complain/${situation.result}/$`));
+      await expect(page.getByRole('heading', { level: 1 }), situation.says).toHaveText(result(situation.result).title);
+      await expect(page.locator('[data-main-action]'), situation.says).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Sources' }), situation.says).toBeVisible();
+    }
+  });
 
   test('Back and Start again links work', async ({ page }) => {
     await page.goto('/where-to-complain/');
@@ -144,9 +174,29 @@ test.describe('with JavaScript off', () => {
     await page.getByRole('link', { name: 'Back', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(question('about').question);
     await page.getByRole('link', { name: label('about', 'not-sure') }).click();
-    await page.getByRole('link', { name: 'Start again' }).click();
+    await page.getByRole('link', { name: 'Start again' }).first().click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(question('urgent').question);
   });
+});
+
+test('on a small phone every result shows its main action within the first two screens', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 568 });
+  for (const node of flow.nodes.filter((n): n is ResultNode => n.kind === 'result')) {
+    await page.goto(`/where-to-complain/${node.id}/`);
+    const action = page.locator('[data-main-action]');
+    const top = await action.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    expect(top, node.id).toBeLessThan(2 * 568);
+    await expect(page.locator('[data-by-when]'), node.id).toHaveText(node.byWhen);
+    // "Start again" sits just under the action, before the detail, so no one scrolls the whole page for it.
+    const topOf = (selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    expect(await topOf('.wizard__shortcuts [data-start-again]'), node.id).toBeLessThan(await topOf('.wizard__steps'));
+  }
+});
+
+test('the first step on the Met result is a link to the Met', async ({ page }) => {
+  await page.goto('/where-to-complain/complain-to-the-met/');
+  const step = page.locator('.wizard__steps li').first().getByRole('link', { name: 'Make your complaint on the Met website' });
+  await expect(step).toHaveAttribute('href', 'https://www.met.police.uk/');
 });
 
 test('the emergency answer comes first and sends people to 999 before anything else', async ({ page }) => {
@@ -182,7 +232,7 @@ test.describe('the embed', () => {
     await expect.poll(async () => (await iframe.boundingBox())?.height ?? 0).toBeGreaterThan(300);
     await frame.getByRole('radio', { name: 'No', exact: true }).check();
     await frame.getByRole('button', { name: 'Continue' }).click();
-    await frame.getByRole('radio', { name: label('about', 'not-sure') }).check();
+    await frame.getByRole('radio', { name: label('about', 'not-sure'), exact: true }).check();
     await frame.getByRole('button', { name: 'Continue' }).click();
     await expect(frame.getByRole('heading', { level: 1 })).toHaveText(result('not-sure').title);
     const guideLink = frame.getByRole('link', { name: /opens in a new tab/ }).first();

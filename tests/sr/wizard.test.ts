@@ -26,10 +26,12 @@ describe('a screen reader user answering the wizard', () => {
     await virtual.act();
 
     // Focus moves to the next question's heading, so that is what is read next.
-    await until(async () => /What is your complaint about\?/.test(await virtual.lastSpokenPhrase()), 'the next heading to be spoken');
-    expect(await virtual.lastSpokenPhrase()).toContain('What is your complaint about?');
+    await until(async () => /What do you want to do\?/.test(await virtual.lastSpokenPhrase()), 'the next heading to be spoken');
+    expect(await virtual.lastSpokenPhrase()).toContain('What do you want to do?');
 
-    expect(await moveTo(/^group, What is your complaint about\?/)).toBeTruthy();
+    expect(await moveTo(/^group, What do you want to do\?/)).toBeTruthy();
+    // An answer's hint is read with it, so "PCSOs" and "special constables" are heard where they help.
+    expect(await moveTo(/radio, Complain about how the police treated me/)).toMatch(/PCSOs, special constables/);
     await moveTo(/radio, I am not sure/);
     await virtual.act();
     await moveTo(/^button, Continue/);

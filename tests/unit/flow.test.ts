@@ -13,14 +13,21 @@ import {
   isResult,
   nextNodeId,
   nodeById,
-  nodeHref,
   parseAnswersQuery,
   toAnswersQuery,
   walk,
   walkQuery,
 } from '../../src/lib/flow/engine.ts';
+import { nodeHref, nodeIdFromPath, nodePath, wizardBase, embedBase } from '../../src/lib/flow/urls.ts';
+import { inlineParts, plainText, linksIn } from '../../src/lib/flow/copy.ts';
+import { parseRoutingGraph, routingGraph } from '../../src/lib/flow/routing.ts';
+import { situations, answerIdsOf } from '../support/wizard-situations.ts';
 import {
   allPathsToResults,
+  assertFlowSound,
+  badLinks,
+  unknownSources,
+  unsourcedResults,
   checkFlow,
   cycles,
   deadEnds,
@@ -51,20 +58,25 @@ const guideIds = currentGuideIds();
 // ------------------------------------------------------------ small test flows
 
 function question(id: string, answers: readonly (readonly [string, string])[]): QuestionNode {
-  return { id, kind: 'question', question: `Question ${id}?`, answers: answers.map(([answerId, next]) => ({ id: answerId, label: `Answer ${answerId}`, next })) };
+  return { id, kind: 'question', question: `Question ${id}?`, error: `Select an answer to question ${id}`, answers: answers.map(([answerId, next]) => ({ id: answerId, label: `Answer ${answerId}`, next })) };
 }
 
-function result(id: string, refs: { contacts?: string[]; guides?: string[] } = {}): ResultNode {
+function result(id: string, refs: { contacts?: string[]; guides?: string[]; sources?: string[] } = {}): ResultNode {
   return {
     id,
     kind: 'result',
     title: `Result ${id}`,
     summary: 'A result used only by the tests.',
+    who: 'Someone',
+    how: 'By email',
+    byWhen: 'Within 28 days.',
+    action: { label: 'Do it', href: 'https://example.org/' },
     steps: ['Do this.'],
     whatHappensNext: ['This happens.'],
     timeLimits: [],
     contacts: refs.contacts ?? ['met'],
     guides: refs.guides ?? ['right-of-review'],
+    sources: refs.sources ?? ['a-source'],
   };
 }
 
@@ -72,6 +84,7 @@ function result(id: string, refs: { contacts?: string[]; guides?: string[] } = {
 function tinyFlow(...extra: FlowNode[]): Flow {
   return {
     start: 'first',
+    sources: { 'a-source': { title: 'A source', url: 'https://example.org/source', accessed: '2026-11-23' } },
     nodes: [question('first', [['a', 'second'], ['b', 'done-b']]), question('second', [['c', 'done-c'], ['d', 'done-b']]), result('done-b'), result('done-c'), ...extra],
   };
 }
@@ -251,9 +264,9 @@ describe('answers in the URL', () => {
   });
 
   it('round-trips a real journey', () => {
-    const answerIds = ['no', 'met-complaint', 'yes', 'yes', 'mopac'];
+    const answerIds = ['no', 'existing', 'outcome', 'yes', 'mopac'];
     const query = toAnswersQuery(answerPairs(walk(flow, answerIds).path));
-    expect(query).toBe('?a=urgent:no,about:met-complaint,has-outcome:yes,recorded:yes,review-body:mopac');
+    expect(query).toBe('?a=urgent:no,about:existing,complaint-stage:outcome,recorded:yes,review-body:mopac');
     expect(walkQuery(flow, query).current.id).toBe('review-by-mopac');
   });
 
@@ -274,8 +287,18 @@ describe('answers in the URL', () => {
 
   it('builds "Change" links from the answers before a question', () => {
     expect(answersBefore(pairs, 'second')).toEqual([{ nodeId: 'first', answerId: 'a' }]);
-    expect(nodeHref('second', answersBefore(pairs, 'second'))).toBe('/where-to-complain/second/?a=first:a');
-    expect(nodeHref('first', answersBefore(pairs, 'first'))).toBe('/where-to-complain/first/');
+    expect(nodeHref(wizardBase, 'second', 'first', answersBefore(pairs, 'second'))).toBe('/where-to-complain/second/?a=first:a');
+    // The start's page is the wizard's own address.
+    expect(nodeHref(wizardBase, 'first', 'first', answersBefore(pairs, 'first'))).toBe('/where-to-complain/');
+    expect(nodeHref(embedBase, 'second', 'first', pairs.slice(0, 1))).toBe('/embed/where-to-complain/second/?a=first:a');
+  });
+
+  it('reads the node back from a page address, the inverse of nodePath', () => {
+    for (const base of [wizardBase, embedBase]) {
+      for (const node of flow.nodes) expect(nodeIdFromPath(base, nodePath(base, node.id, flow.start), flow.start)).toBe(node.id);
+      expect(nodeIdFromPath(base, base.slice(0, -1) + '/', flow.start)).toBe(flow.start);
+    }
+    expect(nodeIdFromPath(wizardBase, '/somewhere-else/', flow.start)).toBe(flow.start);
   });
 });
 
@@ -343,13 +366,31 @@ describe('graph checks catch a broken flow', () => {
     expect(duplicateIds(tinyFlow(result('done-b')))).toEqual(['Node id "done-b" is used 2 times']);
   });
 
+  it('finds a result with no sources, so the build fails', () => {
+    const broken = tinyFlow();
+    (broken.nodes[2] as ResultNode).sources = [];
+    expect(unsourcedResults(broken)).toEqual(['Result "done-b" has no sources: cite the seed or FACTS.md entry its advice comes from']);
+    expect(() => assertFlowSound(broken, refs)).toThrow(/The wizard flow has problems:[\s\S]*"done-b" has no sources/);
+    expect(() => assertFlowSound(tinyFlow(), refs)).not.toThrow();
+  });
+
+  it('finds a source id that is not in the list of sources', () => {
+    expect(unknownSources(tinyFlow(result('extra', { sources: ['nowhere'] })))).toEqual(['Result "extra" cites source "nowhere", which is not in the flow\'s sources']);
+  });
+
+  it('finds a link to an address that is not allowed', () => {
+    const broken = tinyFlow();
+    (broken.nodes[2] as ResultNode).steps = ['[Click here](javascript:alert(1)) now.', '[Fine](https://example.org/) and [also fine](/guides/x/).'];
+    expect(badLinks(broken)).toEqual(['Node "done-b" links to "javascript:alert(1", which is not an allowed address']);
+  });
+
   it('lists every problem at once', () => {
     const broken = tinyFlow(result('orphan', { contacts: ['nobody'] }));
     expect(checkFlow(broken, refs)).toHaveLength(2);
   });
 
   it('still finds paths in a flow with a cycle, without looping for ever', () => {
-    const looping: Flow = { start: 'p', nodes: [question('p', [['x', 'q'], ['y', 'end']]), question('q', [['x', 'p'], ['y', 'end']]), result('end')] };
+    const looping: Flow = { start: 'p', sources: tinyFlow().sources, nodes: [question('p', [['x', 'q'], ['y', 'end']]), question('q', [['x', 'p'], ['y', 'end']]), result('end')] };
     expect(allPathsToResults(looping).map((path) => path.answerIds.join(','))).toEqual(['x,y', 'y']);
   });
 });
@@ -378,8 +419,8 @@ describe('every result can be reached', () => {
 describe('flow copy', () => {
   /** All text a reader sees on the wizard's pages. */
   function copyOf(node: FlowNode): string[] {
-    if (isQuestion(node)) return [node.question, node.hint ?? '', ...node.answers.map((answer) => answer.label)];
-    return [node.title, node.summary, ...node.steps, ...node.whatHappensNext, ...node.timeLimits];
+    if (isQuestion(node)) return [node.question, node.hint ?? '', ...(node.examples ?? []), node.error, ...node.answers.flatMap((answer) => [answer.label, answer.hint ?? ''])];
+    return [node.title, node.summary, node.who, node.how, node.byWhen, ...node.steps, ...node.whatHappensNext, ...node.timeLimits].map(plainText);
   }
 
   const sentences = flow.nodes.flatMap((node) =>
@@ -397,5 +438,94 @@ describe('flow copy', () => {
   it('gives every result something to do and somewhere to go', () => {
     const empty = flow.nodes.filter(isResult).filter((node) => node.steps.length === 0 || node.contacts.length + node.guides.length === 0);
     expect(empty.map((node) => node.id)).toEqual([]);
+  });
+});
+
+describe('every result answers who, how and by when, with a main action and sources', () => {
+  it.each(flow.nodes.filter(isResult).map((node) => [node.id, node] as const))('"%s"', (_id, node) => {
+    expect(node.who.length).toBeGreaterThan(2);
+    expect(node.how.length).toBeGreaterThan(2);
+    expect(node.byWhen.length).toBeGreaterThan(2);
+    expect(node.action.href ?? node.action.address).toBeDefined();
+    expect(node.sources.length).toBeGreaterThan(0);
+    for (const id of node.sources) expect(flow.sources[id], id).toBeDefined();
+  });
+
+  it('makes "Make your complaint on the Met website" a link to the Met', () => {
+    const met = nodeById(flow, 'complain-to-the-met') as ResultNode;
+    expect(inlineParts(met.steps[0]!)[0]).toEqual({ text: 'Make your complaint on the Met website', href: 'https://www.met.police.uk/' });
+  });
+
+  it('error messages name the question, GOV.UK style', () => {
+    expect((nodeById(flow, 'urgent') as QuestionNode).error).toBe('Select yes if someone is in danger or a crime is happening now');
+    for (const node of flow.nodes.filter(isQuestion)) expect(node.error, node.id).not.toBe('Select an answer');
+  });
+});
+
+describe('links inside copy', () => {
+  it('splits text into plain runs and links', () => {
+    expect(inlineParts('Go [to the Met](https://www.met.police.uk/) now.')).toEqual([
+      { text: 'Go ' },
+      { text: 'to the Met', href: 'https://www.met.police.uk/' },
+      { text: ' now.' },
+    ]);
+    expect(inlineParts('No links here.')).toEqual([{ text: 'No links here.' }]);
+  });
+
+  it('gives the words a reader sees, and the addresses', () => {
+    const text = '[Email us](mailto:a@b.org) or [call](tel:101).';
+    expect(plainText(text)).toBe('Email us or call.');
+    expect(linksIn(text)).toEqual(['mailto:a@b.org', 'tel:101']);
+  });
+});
+
+describe('the routing graph the browser loads', () => {
+  const graph = routingGraph(flow);
+
+  it('holds no result copy, only ids', () => {
+    const emergency = graph.nodes.find((node) => node.id === 'emergency');
+    expect(emergency).toEqual({ id: 'emergency', kind: 'result' });
+    expect(JSON.stringify(graph)).not.toContain('Call 999 now');
+  });
+
+  it('survives the trip through JSON and leads every path to the same node as the full flow', () => {
+    const parsed = parseRoutingGraph(JSON.parse(JSON.stringify(graph)));
+    expect(parsed).toBeDefined();
+    for (const path of allPathsToResults(flow)) expect(walk(parsed!, path.answerIds).current.id).toBe(path.resultId);
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'flow'],
+    ['no nodes', { start: 'urgent' }],
+    ['a question without answers', { start: 'q', nodes: [{ id: 'q', kind: 'question', question: 'Q?' }] }],
+    ['an answer without a label', { start: 'q', nodes: [{ id: 'q', kind: 'question', question: 'Q?', answers: [{ id: 'a', next: 'r' }] }, { id: 'r', kind: 'result' }] }],
+  ])('refuses %s', (_name, data) => {
+    expect(parseRoutingGraph(data)).toBeUndefined();
+  });
+});
+
+describe('the wizard island', () => {
+  /** Modules a file loads at run time: `import type` and `import { type X }`-only lines are erased by the compiler. */
+  function runtimeImports(file: URL): URL[] {
+    const source = readFileSync(file, 'utf8');
+    return [...source.matchAll(/^import\s+(?!type\b)([^;]*?)\s+from\s+'([^']+)'/gm)]
+      .filter(([, names]) => !/^\{\s*(type\s+\w+\s*,?\s*)+\}$/.test(names!))
+      .map(([, , specifier]) => new URL(specifier!, file));
+  }
+
+  it('drives from the pure flow modules and nothing that loads content or schemas', () => {
+    const seen = new Set<string>();
+    const queue = [new URL('../../src/islands/wizard.ts', import.meta.url)];
+    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+      for (const dep of runtimeImports(file)) {
+        if (!seen.has(dep.href)) {
+          seen.add(dep.href);
+          if (dep.protocol === 'file:') queue.push(dep);
+        }
+      }
+    }
+    const names = [...seen].map((href) => href.replace(/^.*\/src\//, 'src/')).sort();
+    expect(names).toEqual(['src/lib/flow/engine.ts', 'src/lib/flow/routing.ts', 'src/lib/flow/urls.ts']);
   });
 });

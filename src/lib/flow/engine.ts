@@ -1,5 +1,3 @@
-import type { Answer, Flow, FlowNode, QuestionNode, ResultNode } from './schema.ts';
-
 /**
  * Pure routing for the wizard. Pages, the island and the embed all use these
  * functions, so a given list of answers always leads to the same page.
@@ -9,25 +7,55 @@ import type { Answer, Flow, FlowNode, QuestionNode, ResultNode } from './schema.
  *   `nextNodeId` and `walk` throw a clear error when they are not;
  * - answers read from a URL come from users and may be stale or edited, so
  *   `parseAnswersQuery` never throws and keeps only what still makes sense.
+ *
+ * The functions need only the routing: ids, questions, answer labels and where
+ * each answer leads. They accept the full flow (server and tests) or the small
+ * routing graph the browser loads (see routing.ts), so this module imports
+ * types only and the island can bundle it without the schemas.
  */
 
+export interface GraphAnswer {
+  readonly id: string;
+  readonly label: string;
+  readonly next: string;
+}
+export interface GraphQuestion {
+  readonly id: string;
+  readonly kind: 'question';
+  readonly question: string;
+  readonly answers: readonly GraphAnswer[];
+}
+export interface GraphResult {
+  readonly id: string;
+  readonly kind: 'result';
+}
+export type GraphNode = GraphQuestion | GraphResult;
+export interface FlowGraph<N extends GraphNode = GraphNode> {
+  readonly start: string;
+  readonly nodes: readonly N[];
+}
+
+type QuestionOf<N extends GraphNode> = Extract<N, { kind: 'question' }>;
+type ResultOf<N extends GraphNode> = Extract<N, { kind: 'result' }>;
+type AnswerOf<N extends GraphNode> = QuestionOf<N>['answers'][number];
+
 /** One node on the way through the flow, with the answer chosen there (none on the current node). */
-export interface PathStep {
-  readonly node: FlowNode;
-  readonly answer?: Answer;
+export interface PathStep<N extends GraphNode = GraphNode> {
+  readonly node: N;
+  readonly answer?: AnswerOf<N>;
 }
 
 /** A question and the answer given to it: one line of "Your answers". */
-export interface AnsweredStep {
-  readonly node: QuestionNode;
-  readonly answer: Answer;
+export interface AnsweredStep<N extends GraphNode = GraphNode> {
+  readonly node: QuestionOf<N>;
+  readonly answer: AnswerOf<N>;
 }
 
-export interface Walk {
+export interface Walk<N extends GraphNode = GraphNode> {
   /** Every node from the start to the current node, inclusive. */
-  readonly path: readonly PathStep[];
+  readonly path: readonly PathStep<N>[];
   /** The node to show now: the next question, or a result. */
-  readonly current: FlowNode;
+  readonly current: N;
 }
 
 /** The form an answer takes in a URL: which question, which answer. */
@@ -43,48 +71,48 @@ export class FlowError extends Error {
 /** The query parameter that carries the answers so far. */
 export const ANSWERS_PARAM = 'a';
 
-export function isQuestion(node: FlowNode): node is QuestionNode {
+export function isQuestion<N extends GraphNode>(node: N): node is QuestionOf<N> {
   return node.kind === 'question';
 }
 
-export function isResult(node: FlowNode): node is ResultNode {
+export function isResult<N extends GraphNode>(node: N): node is ResultOf<N> {
   return node.kind === 'result';
 }
 
 /** The node with this id, or undefined (for example, an id typed into a URL). */
-export function nodeById(flow: Flow, id: string): FlowNode | undefined {
+export function nodeById<N extends GraphNode>(flow: FlowGraph<N>, id: string): N | undefined {
   return flow.nodes.find((node) => node.id === id);
 }
 
 /** Like nodeById, for ids that must exist: throws a FlowError naming the id. */
-export function requireNode(flow: Flow, id: string): FlowNode {
+export function requireNode<N extends GraphNode>(flow: FlowGraph<N>, id: string): N {
   const node = nodeById(flow, id);
   if (node === undefined) throw new FlowError(`There is no node "${id}" in the flow`);
   return node;
 }
 
-export function startNode(flow: Flow): FlowNode {
+export function startNode<N extends GraphNode>(flow: FlowGraph<N>): N {
   return requireNode(flow, flow.start);
 }
 
-export function results(flow: Flow): ResultNode[] {
+export function results<N extends GraphNode>(flow: FlowGraph<N>): ResultOf<N>[] {
   return flow.nodes.filter(isResult);
 }
 
-export function questions(flow: Flow): QuestionNode[] {
+export function questions<N extends GraphNode>(flow: FlowGraph<N>): QuestionOf<N>[] {
   return flow.nodes.filter(isQuestion);
 }
 
-function answerOf(node: QuestionNode, answerId: string): Answer | undefined {
-  return node.answers.find((answer) => answer.id === answerId);
+function answerOf<N extends GraphNode>(node: QuestionOf<N>, answerId: string): AnswerOf<N> | undefined {
+  return (node.answers as readonly AnswerOf<N>[]).find((answer) => answer.id === answerId);
 }
 
 /** The answer with this id on a question, or a FlowError listing the answers it does have. */
-function requireAnswer(node: FlowNode, answerId: string): Answer {
+function requireAnswer<N extends GraphNode>(node: N, answerId: string): AnswerOf<N> {
   if (!isQuestion(node)) {
     throw new FlowError(`"${node.id}" is a result, so it has no answer "${answerId}"`);
   }
-  const answer = answerOf(node, answerId);
+  const answer = answerOf<N>(node, answerId);
   if (answer === undefined) {
     const known = node.answers.map((a) => `"${a.id}"`).join(', ');
     throw new FlowError(`Question "${node.id}" has no answer "${answerId}". Its answers are ${known}`);
@@ -93,7 +121,7 @@ function requireAnswer(node: FlowNode, answerId: string): Answer {
 }
 
 /** Where an answer leads. Throws a FlowError for an unknown node or answer. */
-export function nextNodeId(flow: Flow, nodeId: string, answerId: string): string {
+export function nextNodeId(flow: FlowGraph, nodeId: string, answerId: string): string {
   return requireAnswer(requireNode(flow, nodeId), answerId).next;
 }
 
@@ -101,8 +129,8 @@ export function nextNodeId(flow: Flow, nodeId: string, answerId: string): string
  * Follows answer ids from the start. Throws a FlowError when an answer does not
  * belong to the question reached, or when answers go on past a result.
  */
-export function walk(flow: Flow, answerIds: readonly string[]): Walk {
-  const path: PathStep[] = [];
+export function walk<N extends GraphNode>(flow: FlowGraph<N>, answerIds: readonly string[]): Walk<N> {
+  const path: PathStep<N>[] = [];
   let current = startNode(flow);
   for (const answerId of answerIds) {
     const answer = requireAnswer(current, answerId);
@@ -114,8 +142,8 @@ export function walk(flow: Flow, answerIds: readonly string[]): Walk {
 }
 
 /** The answered questions on a walk, in order: what "Your answers" lists. */
-export function answeredSteps(path: readonly PathStep[]): AnsweredStep[] {
-  const answered: AnsweredStep[] = [];
+export function answeredSteps<N extends GraphNode>(path: readonly PathStep<N>[]): AnsweredStep<N>[] {
+  const answered: AnsweredStep<N>[] = [];
   for (const step of path) {
     if (step.answer !== undefined && isQuestion(step.node)) answered.push({ node: step.node, answer: step.answer });
   }
@@ -123,7 +151,7 @@ export function answeredSteps(path: readonly PathStep[]): AnsweredStep[] {
 }
 
 /** The answers on a walk as (question, answer) pairs, ready for a URL. */
-export function answerPairs(path: readonly PathStep[]): AnswerPair[] {
+export function answerPairs(path: readonly PathStep<GraphNode>[]): AnswerPair[] {
   return answeredSteps(path).map((step) => ({ nodeId: step.node.id, answerId: step.answer.id }));
 }
 
@@ -142,11 +170,6 @@ export function toAnswersQuery(pairs: readonly AnswerPair[]): string {
 export function answersBefore(pairs: readonly AnswerPair[], nodeId: string): AnswerPair[] {
   const index = pairs.findIndex((pair) => pair.nodeId === nodeId);
   return index === -1 ? [...pairs] : pairs.slice(0, index);
-}
-
-/** The URL of a node with the answers that led to it, e.g. "/where-to-complain/recorded/?a=urgent:no". */
-export function nodeHref(nodeId: string, pairs: readonly AnswerPair[], base = '/where-to-complain/'): string {
-  return `${base}${nodeId}/${toAnswersQuery(pairs)}`;
 }
 
 /** The raw value of the answers parameter, whatever form the query came in. */
@@ -169,7 +192,7 @@ function parsePair(item: string): AnswerPair | undefined {
  * an old bookmark or an edited link shows the last question that makes sense.
  * The result can be passed straight to `walk`.
  */
-export function parseAnswersQuery(flow: Flow, query: string | URLSearchParams): string[] {
+export function parseAnswersQuery(flow: FlowGraph, query: string | URLSearchParams): string[] {
   // URLSearchParams never throws: bad percent-escapes are kept as plain text and fail the pair check below.
   const raw = answersParam(query);
   const answerIds: string[] = [];
@@ -187,6 +210,6 @@ export function parseAnswersQuery(flow: Flow, query: string | URLSearchParams): 
 }
 
 /** The walk described by a user's URL query: never throws on what the user sent. */
-export function walkQuery(flow: Flow, query: string | URLSearchParams): Walk {
+export function walkQuery<N extends GraphNode>(flow: FlowGraph<N>, query: string | URLSearchParams): Walk<N> {
   return walk(flow, parseAnswersQuery(flow, query));
 }

@@ -1,4 +1,5 @@
 import { isQuestion, isResult } from './engine.ts';
+import { isAllowedHref, linksIn } from './copy.ts';
 import type { Flow, FlowNode } from './schema.ts';
 
 /**
@@ -154,9 +155,41 @@ export function unknownGuides(flow: Flow, guideIds: readonly string[]): string[]
     .flatMap((node) => node.guides.filter((id) => !known.has(id)).map((id) => `Result "${node.id}" links to guide "${id}", which is not a current guide`));
 }
 
+/**
+ * Results that cite no source. Advice without a source cannot be checked, and
+ * a wrong answer can cost someone their deadline, so this fails the build.
+ */
+export function unsourcedResults(flow: Flow): string[] {
+  return flow.nodes
+    .filter(isResult)
+    .filter((node) => node.sources.length === 0)
+    .map((node) => `Result "${node.id}" has no sources: cite the seed or FACTS.md entry its advice comes from`);
+}
+
+/** Result source ids that are not in the flow's list of sources. */
+export function unknownSources(flow: Flow): string[] {
+  const known = new Set(Object.keys(flow.sources));
+  return flow.nodes
+    .filter(isResult)
+    .flatMap((node) => node.sources.filter((id) => !known.has(id)).map((id) => `Result "${node.id}" cites source "${id}", which is not in the flow's sources`));
+}
+
+/** Links written in copy that are neither https, mailto, tel nor a page of this site. */
+export function badLinks(flow: Flow): string[] {
+  return flow.nodes.flatMap((node) => {
+    const texts = isQuestion(node)
+      ? [node.question, node.hint ?? '', ...(node.examples ?? []), ...node.answers.flatMap((a) => [a.label, a.hint ?? ''])]
+      : [node.summary, ...node.steps, ...node.whatHappensNext, ...node.timeLimits, node.who, node.how, node.byWhen];
+    return texts.flatMap(linksIn).filter((href) => !isAllowedHref(href)).map((href) => `Node "${node.id}" links to "${href}", which is not an allowed address`);
+  });
+}
+
 /** Every graph check together: empty when the flow is sound. */
 export function checkFlow(flow: Flow, refs: FlowRefs): string[] {
   return [
+    ...unsourcedResults(flow),
+    ...unknownSources(flow),
+    ...badLinks(flow),
     ...duplicateIds(flow),
     ...missingTargets(flow),
     ...unreachableNodes(flow),
@@ -188,4 +221,13 @@ export function allPathsToResults(flow: Flow): PathToResult[] {
 
   extend(flow.start, [], []);
   return paths;
+}
+
+/**
+ * Stops the build when the flow has any problem, listing them all. Called by
+ * the wizard's page routes, so no page is built from a broken or unsourced flow.
+ */
+export function assertFlowSound(flow: Flow, refs: FlowRefs): void {
+  const problems = checkFlow(flow, refs);
+  if (problems.length > 0) throw new Error(`The wizard flow has problems:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 }

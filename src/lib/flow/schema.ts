@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sourceSchema } from '../schemas/guide.ts';
 
 /**
  * The routing wizard ("Where should my complaint go?") as data. Routing lives in
@@ -28,6 +29,8 @@ export const answerSchema = z.strictObject({
   /** Unique within its question; appears in the answers query, e.g. ?a=about:met. */
   id: flowId,
   label: copy,
+  /** A short line under the answer, e.g. the names people use ("PCSOs", "the Square Mile"). */
+  hint: copy.max(160, 'Keep an answer hint to one short sentence').optional(),
   /** The id of the node this answer leads to. */
   next: flowId,
 });
@@ -49,12 +52,38 @@ export const questionNodeSchema = z.strictObject({
   /** One short question per page, as in GOV.UK smart answers. */
   question: copy.max(120, 'Keep the question to 120 characters or fewer').refine((s) => s.endsWith('?'), 'End the question with a question mark'),
   hint: copy.max(240, 'Keep the hint to one or two short sentences').optional(),
+  /** A short list shown under the hint, when a question needs examples to be answered well. */
+  examples: z.array(copy.max(200)).min(2).optional(),
+  /**
+   * Shown when someone presses Continue without choosing, GOV.UK style: it names
+   * the question ("Select yes if someone is in danger now"), with no full stop.
+   */
+  error: copy
+    .max(120, 'Keep the error message to 120 characters or fewer')
+    .refine((s) => /^Select /.test(s), 'Start the error message with "Select", as GOV.UK does for radios')
+    .refine((s) => !/[.!?]$/.test(s), 'Error messages do not end with a full stop'),
   answers: z
     .array(answerSchema)
     .min(MIN_ANSWERS, `Give at least ${MIN_ANSWERS} answers`)
     .max(MAX_ANSWERS, `Give at most ${MAX_ANSWERS} answers, or split the question`)
     .superRefine(answerIdsAreUnique),
 });
+
+/**
+ * The one thing to do first, shown at the top of a result: a link styled as a
+ * button (a form, a mailto: or tel: link, or a page of this site), or a postal address.
+ */
+export const actionSchema = z
+  .strictObject({
+    label: copy.max(80, 'Keep the action to 80 characters or fewer'),
+    href: z
+      .string()
+      .regex(/^(https:\/\/[^\s]+|mailto:[^\s@]+@[^\s@]+|tel:\d+|\/[^\s]*)$/, 'Use an https:// address, mailto:, tel: with digits only, or a path on this site')
+      .optional(),
+    /** One address line per item, postcode last. */
+    address: z.array(copy).min(2).optional(),
+  })
+  .refine((action) => (action.href === undefined) !== (action.address === undefined), 'Give either href or address, not both');
 
 export const resultNodeSchema = z.strictObject({
   id: flowId,
@@ -64,6 +93,11 @@ export const resultNodeSchema = z.strictObject({
   summary: oneSentence,
   /** Shown as a warning before anything else (for example: call 999). */
   urgent: z.boolean().optional(),
+  /** The three things every result answers at the top: who, how, by when. */
+  who: copy.max(120),
+  how: copy.max(140),
+  byWhen: copy.max(160),
+  action: actionSchema,
   /** What to do, in order. */
   steps: z.array(copy).min(1, 'Say at least one thing to do'),
   whatHappensNext: z.array(copy).min(1, 'Say what happens next'),
@@ -73,6 +107,11 @@ export const resultNodeSchema = z.strictObject({
   contacts: z.array(flowId),
   /** Guide ids, i.e. file names in src/content/guides (checked in graph.ts). */
   guides: z.array(flowId),
+  /**
+   * Ids of the flow's `sources`: the seeds and FACTS.md entries this result's
+   * claims come from. graph.ts fails the build when a result has none.
+   */
+  sources: z.array(flowId),
 });
 
 export const flowNodeSchema = z.discriminatedUnion('kind', [questionNodeSchema, resultNodeSchema]);
@@ -81,6 +120,8 @@ export const flowSchema = z
   .strictObject({
     /** The first node: the urgency question. */
     start: flowId,
+    /** Every source a result may cite, by id, so one document is written out once. */
+    sources: z.record(flowId, sourceSchema.strict()),
     nodes: z.array(flowNodeSchema).min(1, 'A flow needs at least one node'),
   })
   .refine((flow) => flow.nodes.some((node) => node.id === flow.start), {
@@ -91,5 +132,6 @@ export const flowSchema = z
 export type Answer = z.infer<typeof answerSchema>;
 export type QuestionNode = z.infer<typeof questionNodeSchema>;
 export type ResultNode = z.infer<typeof resultNodeSchema>;
+export type Action = z.infer<typeof actionSchema>;
 export type FlowNode = z.infer<typeof flowNodeSchema>;
 export type Flow = z.infer<typeof flowSchema>;
