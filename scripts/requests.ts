@@ -7,7 +7,7 @@
  * Exit codes: 0 done, 1 something went wrong, 2 the command line was wrong.
  */
 import { parseArgs } from 'node:util';
-import { londonDate } from '../src/lib/working-days.ts';
+import { londonDate } from '../src/lib/dates/index.ts';
 import { closeDatabase, databaseDescription, requestStore } from '../src/lib/runtime.ts';
 import { formatLabels } from '../src/lib/requests/schema.ts';
 import { requestStatuses } from '../src/lib/requests/store.ts';

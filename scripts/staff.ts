@@ -8,6 +8,7 @@
  * Exit codes: 0 done, 1 something went wrong (no such account, already exists), 2 the
  * command line or the password was wrong.
  */
+import { londonDate } from '../src/lib/dates/index.ts';
 import { closeDatabase, databaseDescription, staffAuth } from '../src/lib/runtime.ts';
 import { StaffAccountError, normaliseUsername, usernameProblem, type StaffAuth } from '../src/lib/staff/auth.ts';
 import { generatePassword, minPasswordLength, passwordProblem } from '../src/lib/staff/password.ts';
@@ -104,7 +105,7 @@ function actionFor(command: string, args: string[], env: NodeJS.ProcessEnv): Act
         const accounts = await auth.listAccounts();
         if (accounts.length === 0) return 'No staff accounts.\n';
         return accounts
-          .map((a) => `${a.username}  ${a.disabled ? 'disabled' : a.locked ? 'locked' : 'active'}  added ${a.createdAt.slice(0, 10)}\n`)
+          .map((a) => `${a.username}  ${a.disabled ? 'disabled' : a.locked ? 'locked' : 'active'}  added ${londonDate(new Date(a.createdAt))}\n`)
           .join('');
       };
     }

@@ -1,36 +1,26 @@
 /**
  * The objects the server's pages and the commands share, each made on first use and then kept
  * for the life of the process: one database connection (src/lib/storage), the stores of each
- * domain on it, one parsed calendar and one mail transport. This is the one place the domains
+ * domain on it and one mail transport. This is the one place the domains
  * are composed, so no domain constructs another's store. Made lazily so that importing this
  * file (a build, a test) opens nothing.
  */
-import bankHolidaysJson from '../content/data/bank-holidays.json' with { type: 'json' };
-import { parseDataFile } from './load-data.ts';
 import { requestStoreOn } from './requests/open-store.ts';
 import { notifierFromEnv, type Notifier } from './requests/notify.ts';
 import type { RequestStore } from './requests/store.ts';
-import { bankHolidaysSchema, type BankHolidays } from './schemas/bank-holidays.ts';
 import { StaffAuth } from './staff/auth.ts';
 import { staffStoreOn } from './staff/open-store.ts';
 import { openDatabase, type Database } from './storage/index.ts';
-import { replyByDate } from './working-days.ts';
+import { bankHolidayCalendar, replyByDate } from './dates/index.ts';
 
 export { databaseDescription } from './storage/index.ts';
 
-let calendar: BankHolidays | undefined;
 let opened: Database | undefined;
 let requests: RequestStore | undefined;
 let auth: StaffAuth | undefined;
 // A separate flag, because "email is switched off" (undefined) is a result worth keeping too.
 let notifierMade = false;
 let notifierInstance: Notifier | undefined;
-
-/** The England and Wales bank holidays; a bad file stops the server with the fields at fault. */
-export function bankHolidayCalendar(): BankHolidays {
-  calendar ??= parseDataFile('src/content/data/bank-holidays.json', bankHolidaysSchema, bankHolidaysJson);
-  return calendar;
-}
 
 /** The database named by the environment (DATABASE_URL or DATA_DIR), opened on first use. */
 export function database(): Database {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import bankHolidaysJson from '../../src/content/data/bank-holidays.json';
 import { bankHolidaysSchema } from '../../src/lib/schemas/bank-holidays';
-import { replyByDate } from '../../src/lib/working-days';
+import { replyByDate } from '../../src/lib/dates/index.ts';
 import { isReference, newReference, normaliseReference, REFERENCE_ALPHABET } from '../../src/lib/requests/reference';
 import type { FormatRequest } from '../../src/lib/requests/schema';
 import type { RequestStoreRules } from '../../src/lib/requests/store';

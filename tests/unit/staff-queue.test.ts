@@ -8,7 +8,7 @@ import type { RequestRecord, RequestStatus } from '../../src/lib/requests/store'
 import { calendarDaysUntil, countByStatus, dueLabel, dueState, sortForQueue, statusFilter } from '../../src/lib/staff/queue';
 import { csvCell, requestsCsv } from '../../src/lib/staff/csv';
 import { signInRefused, validateSignIn, validateStatusChange } from '../../src/lib/staff/forms';
-import { londonDateTime, shortDate } from '../../src/lib/staff/format';
+import { formatShortDate as shortDate, londonDateTime } from '../../src/lib/dates/index.ts';
 import { requestByEmail, requestByPost } from '../support/request-fixtures.ts';
 
 const today = '2026-11-23';

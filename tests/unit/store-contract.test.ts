@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import bankHolidaysJson from '../../src/content/data/bank-holidays.json';
 import { bankHolidaysSchema } from '../../src/lib/schemas/bank-holidays';
-import { OutsideCalendarError, replyByDate } from '../../src/lib/working-days';
+import { OutsideCalendarError, replyByDate } from '../../src/lib/dates/index.ts';
 import { isReference } from '../../src/lib/requests/reference';
 import {
   StatusChangeError,

@@ -16,7 +16,7 @@
  * These records hold personal data (names, contact details), so nothing here logs, and
  * error messages name references and columns, never values.
  */
-import { londonDate } from '../working-days.ts';
+import { londonDate } from '../dates/index.ts';
 import { newReference as randomReference } from './reference.ts';
 import { formatIds, replyMethods } from './schema.ts';
 import type { FormatId, FormatRequest, ReplyMethod } from './schema.ts';

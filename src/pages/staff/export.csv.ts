@@ -5,7 +5,7 @@
  */
 import type { APIRoute } from 'astro';
 import { requestStore } from '../../lib/runtime.ts';
-import { todayInLondon } from '../../lib/dates.ts';
+import { todayInLondon } from '../../lib/dates/index.ts';
 import { requestsCsv } from '../../lib/staff/csv.ts';
 import { sortForQueue, statusFilter } from '../../lib/staff/queue.ts';
 
