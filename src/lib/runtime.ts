@@ -7,6 +7,7 @@
  */
 import { requestStoreOn } from './requests/open-store.ts';
 import { notifierFromEnv, type Notifier } from './requests/notify.ts';
+import { createRateLimiter, type RateLimiter } from './requests/rate-limit.ts';
 import type { RequestStore } from './requests/store.ts';
 import { StaffAuth } from './staff/auth.ts';
 import { staffStoreOn } from './staff/open-store.ts';
@@ -18,6 +19,7 @@ export { databaseDescription } from './storage/index.ts';
 let opened: Database | undefined;
 let requests: RequestStore | undefined;
 let auth: StaffAuth | undefined;
+let limiter: RateLimiter | undefined;
 // A separate flag, because "email is switched off" (undefined) is a result worth keeping too.
 let notifierMade = false;
 let notifierInstance: Notifier | undefined;
@@ -62,4 +64,13 @@ export function notifier(): Notifier | undefined {
     notifierMade = true;
   }
   return notifierInstance;
+}
+
+/** The limit on request form posts from one visitor (REQUEST_RATE_LIMIT in REQUEST_RATE_WINDOW_SECONDS). */
+export function requestRateLimiter(): RateLimiter {
+  limiter ??= createRateLimiter({
+    limit: Number(process.env['REQUEST_RATE_LIMIT'] ?? 10),
+    windowMs: Number(process.env['REQUEST_RATE_WINDOW_SECONDS'] ?? 600) * 1000,
+  });
+  return limiter;
 }
