@@ -190,6 +190,9 @@ test.describe('axe finds no problems', () => {
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect(page.locator('[data-error-summary]')).toBeVisible();
     await check('errors');
+    await page.getByRole('radio', { name: 'Another format', exact: true }).check();
+    await page.getByRole('radio', { name: 'Post', exact: true }).check();
+    await check('boxes revealed under the answers');
     await fillValidRequest(page);
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Request received');

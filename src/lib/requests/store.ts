@@ -16,7 +16,7 @@
  * These records hold personal data (names, contact details), so nothing here logs, and
  * error messages name references and columns, never values.
  */
-import { londonDate } from '../dates/index.ts';
+import { londonDate } from '../dates/london.ts';
 import { newReference as randomReference } from './reference.ts';
 import { formatIds, replyMethods } from './schema.ts';
 import type { FormatId, FormatRequest, ReplyMethod } from './schema.ts';
@@ -118,7 +118,7 @@ export interface RequestStore {
 
 /** What every store is given, whichever database it uses. */
 export interface RequestStoreRules {
-  /** The promised reply date for a request received at this moment (see replyByDate in working-days.ts). */
+  /** The promised reply date for a request received at this moment (see replyByDate in src/lib/dates). */
   replyByFor: (receivedAt: Date) => string;
   /** The clock, replaceable in tests. */
   now?: () => Date;
