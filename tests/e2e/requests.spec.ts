@@ -2,12 +2,12 @@ import { test, expect, type Page } from '@playwright/test';
 import { axeViolations } from '../support/axe.ts';
 import { join } from 'node:path';
 import bankHolidays from '../../src/content/data/bank-holidays.json' with { type: 'json' };
-import { replyByDate } from '../../src/lib/working-days.ts';
-import { formatLongDate } from '../../src/lib/dates.ts';
+import { formatLongDate, replyByDate } from '../../src/lib/dates/index.ts';
 import { confirmedReference, postRequest, startServer, validBody, type RunningServer } from '../support/request-server.ts';
 import { htmlProblems } from '../support/html-validate.ts';
 import { freePort } from '../support/free-port.ts';
 import { storedReferences as storedIn } from '../support/sqlite.ts';
+import { textFields, type TextField } from '../../src/lib/requests/fields.ts';
 
 const storeFile = () => join(process.env.E2E_DATA_DIR!, 'requests.sqlite');
 
@@ -18,7 +18,7 @@ async function fillValidRequest(page: Page) {
   await page.getByRole('radio', { name: 'Large print' }).check();
   await page.getByLabel('Your name').fill('Test Person');
   await page.getByRole('radio', { name: /^Email/ }).check();
-  await page.getByLabel('Email address (if we should reply by email)').fill('test.person@example.com');
+  await page.getByLabel('Email address').fill('test.person@example.com');
 }
 
 for (const javaScriptEnabled of [true, false]) {
@@ -57,14 +57,14 @@ for (const javaScriptEnabled of [true, false]) {
     test('values are kept after an error, and each field error names the field', async ({ page }) => {
       await page.goto('/accessible-formats/request/');
       await fillValidRequest(page);
-      await page.getByLabel('Email address (if we should reply by email)').fill('not-an-email');
+      await page.getByLabel('Email address').fill('not-an-email');
       await page.getByLabel('Anything else we should know? (optional)').fill('Please use 24 point text <b>bold</b>');
       await page.getByRole('button', { name: 'Send request' }).click();
       await expect(page.locator('[data-error-summary]')).toContainText('Enter an email address in the correct format');
       await expect(page.getByLabel('Which document or page do you need?')).toHaveValue('Survey of MPS complainants 2020/21');
       await expect(page.getByRole('radio', { name: 'Large print' })).toBeChecked();
       await expect(page.getByLabel('Your name')).toHaveValue('Test Person');
-      await expect(page.getByLabel('Email address (if we should reply by email)')).toHaveValue('not-an-email');
+      await expect(page.getByLabel('Email address')).toHaveValue('not-an-email');
       // Typed markup comes back as text, never as HTML.
       await expect(page.getByLabel('Anything else we should know? (optional)')).toHaveValue('Please use 24 point text <b>bold</b>');
       expect(await page.locator('main b').count()).toBe(0);
@@ -74,16 +74,90 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto('/accessible-formats/request/');
       await fillValidRequest(page);
       await page.getByRole('radio', { name: /Another format/ }).check();
+      await page.getByLabel('Tell us the format you need').fill('x');
       await page.getByRole('radio', { name: /^Post/ }).check();
-      await page.getByLabel('Postal address (if we should reply by post)').fill('1 Example Street\nLondon');
-      await page.getByLabel('Postcode (if we should reply by post)').fill('NOT A POSTCODE');
+      await page.getByLabel('Address', { exact: true }).fill('1 Example Street\nLondon');
+      await page.getByLabel('Postcode').fill('NOT A POSTCODE');
       await page.getByRole('button', { name: 'Send request' }).click();
       const summary = page.locator('[data-error-summary]');
       await expect(summary.getByRole('link', { name: /format/i })).toHaveAttribute('href', '#formatOther');
       await expect(summary.getByRole('link', { name: /postcode/i })).toHaveAttribute('href', '#postcode');
+      // Both boxes with errors are still shown, under the answers they belong to.
+      await expect(page.getByLabel('Tell us the format you need')).toBeVisible();
+      await expect(page.getByLabel('Postcode')).toBeVisible();
+    });
+
+    test('only the boxes for the chosen answer show, and what was typed in the others is ignored', async ({ page }) => {
+      await page.goto('/accessible-formats/request/');
+      const boxes = {
+        email: page.getByLabel('Email address'),
+        phone: page.getByLabel('Telephone number'),
+        address: page.getByLabel('Address', { exact: true }),
+        postcode: page.getByLabel('Postcode'),
+        formatOther: page.getByLabel('Tell us the format you need'),
+      };
+      for (const box of Object.values(boxes)) await expect(box).toBeHidden();
+      const shown = async (...visible: (keyof typeof boxes)[]) => {
+        for (const [name, box] of Object.entries(boxes)) {
+          if (visible.includes(name as keyof typeof boxes)) await expect(box, name).toBeVisible();
+          else await expect(box, name).toBeHidden();
+        }
+      };
+      await page.getByRole('radio', { name: 'Phone', exact: true }).check();
+      await shown('phone');
+      await boxes.phone.fill('not a phone number');
+      await page.getByRole('radio', { name: 'Post', exact: true }).check();
+      await shown('address', 'postcode');
+      await boxes.postcode.fill('NOT A POSTCODE');
+      await page.getByRole('radio', { name: 'Another format', exact: true }).check();
+      await shown('address', 'postcode', 'formatOther');
+      await boxes.formatOther.fill('Large print on yellow paper');
+      await page.getByRole('radio', { name: 'Large print', exact: true }).check();
+      await shown('address', 'postcode');
+
+      // Now a valid request by email: the hidden phone, postcode and format boxes still hold
+      // what was typed, and none of it stops the request or is kept.
+      await page.getByLabel('Which document or page do you need?').fill('Survey of MPS complainants 2020/21');
+      await page.getByLabel('Your name').fill('Test Person');
+      await page.getByRole('radio', { name: 'Email', exact: true }).check();
+      await shown('email');
+      await boxes.email.fill('test.person@example.com');
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Request received');
     });
   });
 }
+
+test('every box lets a person type exactly as much as the server keeps, and no more', async ({ page }) => {
+  await page.goto('/accessible-formats/request/');
+  await page.getByRole('radio', { name: 'Another format', exact: true }).check();
+  const typed = Object.entries(textFields).filter(([, field]) => field.input !== 'hidden' && field.max !== undefined) as [TextField, (typeof textFields)[TextField]][];
+  expect(typed.map(([name]) => name).sort()).toEqual(['address', 'anythingElse', 'assistiveTechnology', 'documentTitle', 'email', 'formatOther', 'name', 'phone', 'postcode'].sort());
+  for (const [name, field] of typed) {
+    const max = field.max!;
+    if (name === 'email') await page.getByRole('radio', { name: 'Email', exact: true }).check();
+    if (name === 'phone') await page.getByRole('radio', { name: 'Phone', exact: true }).check();
+    if (name === 'address') await page.getByRole('radio', { name: 'Post', exact: true }).check();
+    const box = page.locator(`#${name}`);
+    await expect(box, name).toHaveAttribute('maxlength', String(max));
+    // The browser stops at maxlength...
+    await box.fill('x'.repeat(max + 5));
+    expect((await box.inputValue()).length, name).toBe(max);
+    // ...and the server accepts that many characters and refuses one more.
+    const replyBy = name === 'phone' ? 'phone' : name === 'address' || name === 'postcode' ? 'post' : 'email';
+    const lengthError = new RegExp(`must be ${max.toLocaleString('en-GB')} characters or fewer`);
+    const send = async (value: string) => {
+      const response = await page.request.post('/accessible-formats/request/submit/', {
+        form: { documentTitle: 'A guide', format: 'other', formatOther: 'Audio CD', name: 'Test Person', replyBy, email: 'a@example.com', phone: '020 7946 0000', address: '1 Example Street, London', postcode: 'SE1 0LL', website: '', [name]: value },
+        headers: { Origin: new URL(page.url()).origin },
+        maxRedirects: 0,
+      });
+      return response.text();
+    };
+    expect(await send('x'.repeat(max)), name).not.toMatch(lengthError);
+    expect(await send('x'.repeat(max + 1)), name).toMatch(lengthError);
+  }
+});
 
 test('an error summary link moves focus to its field', async ({ page }) => {
   await page.goto('/accessible-formats/request/');
@@ -116,6 +190,9 @@ test.describe('axe finds no problems', () => {
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect(page.locator('[data-error-summary]')).toBeVisible();
     await check('errors');
+    await page.getByRole('radio', { name: 'Another format', exact: true }).check();
+    await page.getByRole('radio', { name: 'Post', exact: true }).check();
+    await check('boxes revealed under the answers');
     await fillValidRequest(page);
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Request received');

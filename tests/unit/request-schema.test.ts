@@ -235,7 +235,8 @@ describe('reply by post', () => {
     ['169 Union Street', '', 'postcode', 'Enter your postcode'],
     ['169 Union Street', 'SE1', 'postcode', 'Enter a real postcode'],
     ['169 Union Street', '12345', 'postcode', 'Enter a real postcode'],
-    ['169 Union Street', 'SE1 0LL extra', 'postcode', 'Enter a real postcode'],
+    ['169 Union Street', 'SE1 0LLX', 'postcode', 'Enter a real postcode'],
+    ['169 Union Street', 'SE1 0LL extra', 'postcode', 'Postcode must be 10 characters or fewer'],
   ])('address %j, postcode %j: %s says "%s"', (address, postcode, field, message) => {
     expect(errorsFor(byPost(address, postcode))).toEqual([{ field, message }]);
   });

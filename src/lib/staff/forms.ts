@@ -57,6 +57,16 @@ const noteSchema = z
   .max(statusNoteMaxLength, `The note must be ${statusNoteMaxLength} characters or fewer`)
   .refine((note) => !hiddenCharacters.test(note), 'The note must not include tabs or other hidden characters');
 
+/** A change to the status the request already has. */
+export function alreadyStatusMessage(current: RequestStatus): string {
+  return `The request is already ${requestStatusLabels[current]}: select a different status`;
+}
+
+/** Someone else changed the status between this page loading and the form being sent. */
+export function changedMeanwhileMessage(now: RequestStatus): string {
+  return `Someone else changed the status to ${requestStatusLabels[now]} while you had this page open. Check the history, then choose again`;
+}
+
 export function validateStatusChange(form: URLSearchParams, current: RequestStatus): Result<StatusChangeInput, StatusChangeField> {
   const to = form.get('status') ?? '';
   const note = formText(form, 'note').trim();
@@ -65,7 +75,7 @@ export function validateStatusChange(form: URLSearchParams, current: RequestStat
   if (!isRequestStatus(to)) {
     errors.push({ field: 'status', message: 'Select a new status' });
   } else if (to === current) {
-    errors.push({ field: 'status', message: `The request is already ${requestStatusLabels[current]}: select a different status` });
+    errors.push({ field: 'status', message: alreadyStatusMessage(current) });
   }
   const noteCheck = noteSchema.safeParse(note);
   if (!noteCheck.success) errors.push({ field: 'note', message: noteCheck.error.issues[0]?.message ?? 'Check the note' });

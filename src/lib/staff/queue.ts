@@ -4,24 +4,17 @@
  *
  * "Days left" counts calendar days, not working days, and says so wherever it is shown.
  */
+import { daysBetween } from '../dates/calendar-days.ts';
 import { isRequestStatus, type RequestRecord, type RequestStatus } from '../requests/store.ts';
-
-const MS_PER_DAY = 86_400_000;
 
 /** Sent and closed requests have had their answer: they are never overdue. */
 export function isOpen(status: RequestStatus): boolean {
   return status === 'new' || status === 'in-progress';
 }
 
-function dayNumber(isoDate: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) throw new Error(`Expected a date as YYYY-MM-DD, got "${isoDate}"`);
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / MS_PER_DAY;
-}
-
 /** Calendar days from `today` to `date`: negative when the date has passed. */
 export function calendarDaysUntil(date: string, today: string): number {
-  return dayNumber(date) - dayNumber(today);
+  return daysBetween(today, date);
 }
 
 export type Due =
