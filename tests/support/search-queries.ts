@@ -24,6 +24,9 @@ export const searchQueries: [query: string, expected: string][] = [
   ['which police force do I complain to', '/where-to-complain/'],
   ['what does gross misconduct mean', '/glossary/'],
   ['can I get this in large print', '/accessible-formats/'],
+  ['can I complain on behalf of my son', '/guides/complain-about-the-met/'],
+  ['my complaint was not recorded', '/guides/how-complaints-are-handled/'],
+  ['how to contact MOPAC', '/guides/complaints-about-mopac/'],
   // Everyday words.
   ['I was arrested', '/guides/complain-about-the-met/'],
   ['I was stopped and searched', '/guides/complain-about-the-met/'],
@@ -48,6 +51,7 @@ export const searchQueries: [query: string, expected: string][] = [
   // Names of bodies, places and roles.
   ['IOPC', '/guides/complain-about-the-met/'],
   ['Scotland Yard', '/guides/complain-about-the-met/'],
+  ['complaint about a PCSO', '/guides/complain-about-the-met/'],
   ['Met', '/guides/complain-about-the-met/'],
   ['Commissioner', '/guides/complaints-about-the-commissioner/'],
   ['Deputy Mayor for Policing and Crime', '/guides/complaints-about-the-mayor/'],

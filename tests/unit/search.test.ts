@@ -32,9 +32,12 @@ describe('spelling correction', () => {
     expect(closestWord('bicycle', vocabulary)).toBeUndefined();
   });
 
-  it('allows only one mistake in a short word', () => {
-    expect(closestWord('fee', vocabulary)).toBe('free');
-    expect(closestWord('fxx', vocabulary)).toBeUndefined();
+  it('allows only one mistake in a word of up to six letters, and none in a word of three', () => {
+    expect(closestWord('mayr', vocabulary)).toBe('mayor');
+    expect(closestWord('sadiq', ['said'])).toBeUndefined();
+    expect(closestWord('son', ['soon'])).toBeUndefined();
+    expect(closestWord('fee', vocabulary)).toBeUndefined();
+    expect(closestWord('misconduckt', vocabulary)).toBe('misconduct');
   });
 
   it('corrects each unknown word of a query and says when nothing changed', () => {
