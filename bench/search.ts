@@ -18,6 +18,8 @@ const files = [...searchFiles(join(client, 'pagefind')), ...searchFiles(join(cli
 const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
 const gzipped = files.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
 console.log(`Search files in the build: ${files.length} files, ${(bytes / 1024).toFixed(1)} KiB (${(gzipped / 1024).toFixed(1)} KiB if the server gzipped them)`);
+// The site's own index is written twice; a browser fetches one copy (index.json only without DecompressionStream).
+if (files.length <= 4) for (const f of files) console.log(`  ${f.slice(client.length)}: ${(statSync(f).size / 1024).toFixed(1)} KiB`);
 
 const port = Number(process.env.PORT ?? 4531);
 const server = spawn(process.execPath, ['server/serve.mjs'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
