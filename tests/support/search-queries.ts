@@ -50,6 +50,12 @@ export const searchQueries: [query: string, expected: string][] = [
   ['outcome letter', '/guides/right-of-review/'],
   // Names of bodies, places and roles.
   ['IOPC', '/guides/complain-about-the-met/'],
+  ['police officer', '/guides/complain-about-the-met/'],
+  ['abusive', '/guides/unreasonable-contact/'],
+  ['whistleblowing', '/guides/raising-concerns-as-police-staff/'],
+  ['Schedule 3', '/guides/how-complaints-are-handled/'],
+  ['Mayor', '/guides/complaints-about-the-mayor/'],
+  ['deputy mayor', '/guides/complaints-about-the-mayor/'],
   ['Scotland Yard', '/guides/complain-about-the-met/'],
   ['complaint about a PCSO', '/guides/complain-about-the-met/'],
   ['Met', '/guides/complain-about-the-met/'],
