@@ -1,137 +1,126 @@
 /**
  * Site search on /search/. The page works without this script (it lists every
- * page A to Z); with it, the GET form runs Pagefind in place, keeps the query
- * in the address bar, and announces only the number of results.
+ * page A to Z); with it, the GET form searches in place, keeps the query in
+ * the address bar, and announces only "Searching…" and then the number of
+ * results. The index is fetched when the search box gets focus, or at once
+ * when the page opens with a query.
  */
-import { correctQuery } from '../lib/spelling.ts';
-import { resultCountMessage, orderCurrentFirst, type FoundPage } from '../lib/search-results.ts';
+import { answer, prepare, type Hit, type Prepared, type SearchIndexFile } from '../lib/search/engine.ts';
+import { resultCountMessage, searchingMessage } from '../lib/search-results.ts';
 
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-}
-interface Pagefind {
-  options(o: Record<string, unknown>): Promise<void>;
-  search(q: string, o?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
-}
+let index: Promise<Prepared> | undefined;
 
-const maxResults = 20;
-let pagefind: Promise<Pagefind> | undefined;
-let vocabulary: Promise<string[]> | undefined;
-
-function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= import(/* @vite-ignore */ `${'/pagefind/'}pagefind.js`).then(async (module: Pagefind) => {
-    await module.options({ excerptLength: 24 });
-    return module;
-  });
-  return pagefind;
+async function fetchIndex(): Promise<Prepared> {
+  // The compressed copy is a quarter of the size on servers that do not compress; browsers unpack it themselves.
+  const packed = 'DecompressionStream' in window;
+  const response = await fetch(packed ? '/search/index.bin' : '/search/index.json');
+  if (!response.ok || !response.body) throw new Error(`Search index: ${response.status}`);
+  const body = packed ? new Response(response.body.pipeThrough(new DecompressionStream('gzip'))) : response;
+  return prepare((await body.json()) as SearchIndexFile);
 }
 
-function loadVocabulary(): Promise<string[]> {
-  vocabulary ??= fetch('/pagefind/vocabulary.json').then((r) => (r.ok ? (r.json() as Promise<string[]>) : []));
-  return vocabulary;
-}
-
-/** Rebuilds Pagefind's excerpt from text and <mark> only, so nothing else from the index becomes markup. */
-function excerptNode(excerpt: string): DocumentFragment {
-  const template = document.createElement('template');
-  template.innerHTML = excerpt;
-  const safe = document.createDocumentFragment();
-  for (const node of template.content.childNodes) {
-    if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      safe.append(mark);
-    } else safe.append(document.createTextNode(node.textContent ?? ''));
+function loadIndex(): Promise<Prepared> {
+  if (!index) {
+    index = fetchIndex();
+    // A failed load is tried again on the next search rather than remembered.
+    index.catch(() => (index = undefined));
   }
-  return safe;
+  return index;
 }
 
-function resultItem(page: FoundPage): HTMLLIElement {
-  const item = document.createElement('li');
-  const heading = document.createElement('h2');
-  const link = document.createElement('a');
-  link.href = page.url;
-  link.textContent = page.title;
+const element = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] => {
+  const e = document.createElement(tag);
+  if (text) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+};
+
+function resultItem(hit: Hit): HTMLLIElement {
+  const item = element('li', undefined, hit.recommended ? 'search-recommended' : undefined);
+  const heading = element('h2');
+  const link = element('a', hit.page.title);
+  link.href = hit.page.url;
   heading.append(link);
   item.append(heading);
-  const labels = [page.section, page.archived ? 'Archived: out of date' : undefined].filter(Boolean);
-  if (labels.length) {
-    const meta = document.createElement('p');
-    meta.className = 'meta';
-    meta.textContent = labels.join(' · ');
+  const labels = [hit.page.section, hit.page.archived ? 'Archived: out of date' : undefined].filter((l): l is string => Boolean(l));
+  if (labels.length || hit.recommended) {
+    const meta = element('p', labels.join(' · '), 'meta');
+    if (hit.recommended) meta.prepend(element('strong', 'Recommended page', 'search-tag'), labels.length ? ' · ' : '');
     item.append(meta);
   }
-  const excerpt = document.createElement('p');
-  excerpt.append(excerptNode(page.excerpt));
-  item.append(excerpt);
+  const quote = element('p');
+  for (const segment of hit.excerpt) quote.append(segment.mark ? element('mark', segment.text) : segment.text);
+  item.append(quote);
   return item;
-}
-
-async function find(query: string, section: string): Promise<FoundPage[]> {
-  const engine = await loadPagefind();
-  const search = await engine.search(query, section ? { filters: { section } } : {});
-  const data = await Promise.all(search.results.slice(0, maxResults).map((r) => r.data()));
-  return orderCurrentFirst(
-    data.map((d) => ({ url: d.url, title: d.meta.title ?? d.url, excerpt: d.excerpt, section: d.meta.section, archived: d.meta.archived === 'yes' })),
-  );
 }
 
 export function startSearch(): void {
   const form = document.querySelector<HTMLFormElement>('form[data-module="site-search"]');
-  const status = document.getElementById('search-status');
-  const results = document.getElementById('search-results');
-  const aToZ = document.getElementById('search-a-to-z');
-  const fallback = document.getElementById('search-no-js');
-  if (!form || !status || !results || !aToZ || !fallback || !('fetch' in window)) return;
+  const byId = (id: string) => document.getElementById(id);
+  const status = byId('search-status');
+  const results = byId('search-results');
+  const aToZ = byId('search-a-to-z');
+  const fallback = byId('search-no-js');
+  const none = byId('search-none');
+  const spelling = byId('search-spelling');
+  const allTopics = byId('search-all-topics');
+  if (!form || !status || !results || !aToZ || !fallback || !none || !spelling || !allTopics || !('fetch' in window)) return;
   document.body.classList.add('js-enabled');
-  const fallbackNotice: HTMLElement = fallback;
   const queryField = form.elements.namedItem('q') as HTMLInputElement;
   const sectionField = form.elements.namedItem('section') as HTMLSelectElement;
   let latest = 0;
 
-  const show = (message: string, found: FoundPage[] | undefined) => {
+  const searchLink = (holder: HTMLElement, query: string) => {
+    const link = holder.querySelector('a')!;
+    link.href = `/search/?q=${encodeURIComponent(query)}`;
+    const words = holder.querySelector('[data-query]');
+    if (words) words.textContent = query;
+    holder.hidden = false;
+  };
+
+  /** found: the results; [] for none (show suggestions); undefined for no search or failure (show A to Z). */
+  const show = (message: string, found: Hit[] | undefined, query = '', suggestion?: string) => {
     results.replaceChildren();
-    if (found && found.length) {
-      const list = document.createElement('ol');
-      list.append(...found.map(resultItem));
-      results.append(list);
-    }
+    if (found?.length) results.append(element('ol'));
+    results.firstElementChild?.append(...(found ?? []).map(resultItem));
     results.hidden = !found?.length;
     aToZ.hidden = Boolean(found?.length);
+    none.hidden = found?.length !== 0;
+    spelling.hidden = allTopics.hidden = true;
+    if (suggestion) searchLink(spelling, suggestion);
+    if (found?.length === 0 && sectionField.value) searchLink(allTopics, query);
     // Set once, after the list is in place: the polite region then speaks only the count.
     status.textContent = message;
   };
 
-  async function run(): Promise<void> {
+  const run = async (): Promise<void> => {
     const params = new URLSearchParams(location.search);
     const query = (params.get('q') ?? '').trim();
     const section = params.get('section') ?? '';
     queryField.value = query;
     sectionField.value = [...sectionField.options].some((o) => o.value === section) ? section : '';
-    const run = ++latest;
+    const thisRun = ++latest;
     if (!query) {
       show(params.has('q') ? 'Enter a word or phrase to search for.' : '', undefined);
       return;
     }
+    // Until search answers, the A to Z list would look like the results.
+    status.textContent = searchingMessage;
+    aToZ.hidden = results.hidden = none.hidden = true;
     try {
-      let found = await find(query, sectionField.value);
-      let corrected: string | undefined;
-      if (found.length === 0) {
-        corrected = correctQuery(query, await loadVocabulary());
-        if (corrected) found = await find(corrected, sectionField.value);
-      }
-      if (run !== latest) return;
-      show(resultCountMessage({ query, corrected, count: found.length, section: sectionField.value }), found);
-      fallbackNotice.classList.remove('search-fallback--shown');
+      const found = answer(await loadIndex(), query, { section: sectionField.value });
+      if (thisRun !== latest) return;
+      const { hits, corrected, nothingAsTyped, suggestion } = found;
+      show(resultCountMessage({ query, corrected, nothingAsTyped, count: hits.length, section: sectionField.value }), hits, query, suggestion);
+      fallback.classList.remove('search-fallback--shown');
     } catch {
-      if (run !== latest) return;
-      fallbackNotice.classList.add('search-fallback--shown');
+      if (thisRun !== latest) return;
+      fallback.classList.add('search-fallback--shown');
       show('Search is not working at the moment. Every page is listed below.', undefined);
     }
-  }
+  };
 
+  queryField.addEventListener('focus', () => void loadIndex().catch(() => {}));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const params = new URLSearchParams();

@@ -23,14 +23,18 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return rows[a.length]![b.length]!;
 }
 
-/** Short words allow fewer mistakes, so "fee" does not become "free". */
-const allowedDistance = (word: string) => (word.length <= 4 ? 1 : 2);
+/**
+ * Short words allow fewer mistakes: "reveiw" is one swap from "review", but
+ * "Sadiq" is two from "said" and "son" one from "soon". Words of three letters
+ * or fewer are never changed.
+ */
+const allowedDistance = (word: string) => (word.length <= 3 ? 0 : word.length <= 6 ? 1 : 2);
 
 /** The closest known word, or undefined when the word is known or nothing is close. */
 export function closestWord(word: string, vocabulary: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
-  if (lower.length < 3 || vocabulary.includes(lower)) return undefined;
   const limit = allowedDistance(lower);
+  if (limit === 0 || vocabulary.includes(lower)) return undefined;
   let best: { word: string; distance: number } | undefined;
   for (const candidate of vocabulary) {
     const distance = editDistance(lower, candidate, limit);

@@ -1,42 +1,21 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { axeViolations } from '../support/axe.ts';
+import { searchQueries } from '../support/search-queries.ts';
 
-// Realistic queries and the page that must be in the top three results.
-const queries: [query: string, expected: string][] = [
-  ['appeal', '/guides/right-of-review/'],
-  ['review', '/guides/right-of-review/'],
-  ['Commissioner', '/guides/complaints-about-the-commissioner/'],
-  ['28 days', '/guides/keeping-you-informed/'],
-  ['whistleblowing', '/guides/raising-concerns-as-police-staff/'],
-  ['speak up', '/guides/raising-concerns-as-police-staff/'],
-  ['police officer', '/guides/complain-about-the-met/'],
-  ['Met', '/guides/complain-about-the-met/'],
-  ['police watchdog', '/guides/complain-about-the-met/'],
-  ['IOPC', '/guides/complain-about-the-met/'],
-  ['Schedule 3', '/guides/how-complaints-are-handled/'],
-  ['Mayor', '/guides/complaints-about-the-mayor/'],
-  ['deputy mayor', '/guides/complaints-about-the-mayor/'],
-  ['MOPAC staff', '/guides/complaints-about-mopac/'],
-  ['abusive', '/guides/unreasonable-contact/'],
-  ['outcome letter', '/guides/right-of-review/'],
-  ['survey', '/guides/complainant-survey/'],
-  ['reveiw', '/guides/right-of-review/'],
-  ['comissioner', '/guides/complaints-about-the-commissioner/'],
-  ['Reward and Resolution', '/guides/reward-and-resolution-2009/'],
-];
-
-async function topResults(page: Page, query: string): Promise<string[]> {
-  await page.goto(`/search/?q=${encodeURIComponent(query)}`);
-  await expect(page.getByRole('status')).toContainText(/result/);
-  return page.locator('#search-results li h2 a').evaluateAll((links) => links.slice(0, 3).map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-}
-
-test.describe('search finds the right page', () => {
-  for (const [query, expected] of queries) {
-    test(`"${query}" has ${expected} in the top three`, async ({ page }) => {
-      expect(await topResults(page, query)).toContain(expected);
-    });
+// Every realistic search, typed into the search box of one page as a person would, each with the page it must find in the top three.
+test('each realistic search finds its page in the top three, in the browser', async ({ page }) => {
+  await page.goto('/search/');
+  const box = page.getByLabel('Search this site');
+  const misses: string[] = [];
+  for (const [query, expected] of searchQueries) {
+    await box.fill(query);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByRole('status')).toContainText(/result/);
+    await expect(page.getByRole('status')).toContainText(`‘${query}’`);
+    const top = await page.locator('#search-results li h2 a').evaluateAll((links) => links.slice(0, 3).map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    if (!top.includes(expected)) misses.push(`"${query}" -> ${expected}, got ${top.join(', ')}`);
   }
+  expect(misses).toEqual([]);
 });
 
 test('a search keeps the words in the box and the address, and Back returns to the last search', async ({ page }) => {
@@ -55,15 +34,51 @@ test('a search keeps the words in the box and the address, and Back returns to t
   await expect(page.getByRole('status')).toHaveText(/for ‘review’/);
 });
 
-test('results are links a keyboard user reaches with Tab, and each shows its topic and an excerpt', async ({ page }) => {
-  await page.goto('/search/?q=review');
+test('results are links a keyboard user reaches with Tab, and each shows its topic and a sentence with the words', async ({ page }) => {
+  await page.goto('/search/?q=' + encodeURIComponent('how long do I have to ask for a review'));
   const first = page.locator('#search-results li').first();
+  // A best bet comes first, marked as the recommended page.
+  await expect(first.getByRole('link')).toHaveAttribute('href', '/guides/right-of-review/');
+  await expect(first.locator('.meta')).toHaveText('Recommended page · Complaints about the Metropolitan Police');
+  // The excerpt is a sentence from the page, not a list of words: it ends like a sentence and marks the words searched for.
+  const excerpts = await page.locator('#search-results li > p:not(.meta)').allTextContents();
+  expect(excerpts.length).toBeGreaterThan(2);
+  for (const text of excerpts) expect(text.trim()).toMatch(/^(… )?[“‘"(]?[A-Z0-9£].*([.!?:”)]| …)$|^[a-z0-9].{0,200}$/s);
   await expect(first.locator('mark').first()).toBeVisible();
-  // Guides show their topic; tools and other pages outside a topic have none.
   await expect(page.locator('#search-results li .meta', { hasText: 'Complaints about the Metropolitan Police' }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Search' }).focus();
   await page.keyboard.press('Tab');
   await expect(first.getByRole('link')).toBeFocused();
+});
+
+test('while search works it says "Searching…" and hides the A to Z list, which looks like results', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/search/index.*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/search/?q=appeal');
+  await expect(page.getByRole('status')).toHaveText('Searching…');
+  await expect(page.getByRole('heading', { name: 'All pages A to Z' })).toBeHidden();
+  await expect(page.locator('#search-results')).toBeHidden();
+  release();
+  await expect(page.getByRole('status')).toHaveText(/^\d+ results? for ‘appeal’\.$/);
+  await expect(page.locator('#search-results li').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'All pages A to Z' })).toBeHidden();
+});
+
+test('the search index loads when the search box gets focus, not before', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/search/index.')) fetched.push(r.url());
+  });
+  await page.goto('/search/');
+  await expect(page.locator('body.js-enabled')).toBeAttached();
+  expect(fetched).toEqual([]);
+  const loaded = page.waitForRequest((r) => new URL(r.url()).pathname.startsWith('/search/index.'));
+  await page.getByLabel('Search this site').focus();
+  await loaded;
 });
 
 test('the topic filter narrows results to one section', async ({ page }) => {
@@ -90,8 +105,17 @@ test('an empty search and a search with no results say what to do next', async (
   await expect(page.getByRole('status')).toHaveText('Enter a word or phrase to search for.');
   await expect(page.getByRole('heading', { name: 'All pages A to Z' })).toBeVisible();
   await page.goto('/search/?q=xyzzyplugh');
-  await expect(page.getByRole('status')).toHaveText(/^No results for ‘xyzzyplugh’\. Check the spelling/);
-  await expect(page.getByRole('heading', { name: 'All pages A to Z' })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('No results for ‘xyzzyplugh’. Try the suggestions below.');
+  const suggestions = page.locator('#search-none');
+  await expect(suggestions.getByRole('link', { name: 'where to complain' })).toHaveAttribute('href', '/where-to-complain/');
+  await expect(suggestions.getByText('Check the spelling')).toBeVisible();
+  await suggestions.getByRole('link', { name: 'every page, A to Z' }).click();
+  await expect(page.getByRole('heading', { name: 'All pages A to Z' })).toBeInViewport();
+  // Nothing in one topic: offer the same words in every topic.
+  await page.goto('/search/?q=whistleblower&section=' + encodeURIComponent('Help and contacts'));
+  await expect(page.getByRole('status')).toHaveText('No results for ‘whistleblower’ in Help and contacts. Try the suggestions below.');
+  await page.getByRole('link', { name: 'Search all topics for whistleblower' }).click();
+  await expect(page.locator('#search-results li').first().getByRole('link')).toHaveAttribute('href', '/guides/raising-concerns-as-police-staff/');
 });
 
 test('a misspelt word is corrected and the correction is said plainly', async ({ page }) => {
@@ -152,14 +176,14 @@ test.describe('when the search script cannot run', () => {
   });
 
   test('if the search index fails to load, the page says so and lists every page', async ({ page }) => {
-    await page.route('**/pagefind/**', (route) => route.abort());
+    await page.route('**/search/index.*', (route) => route.abort());
     await page.goto('/search/?q=review');
     await expect(page.getByRole('status')).toHaveText('Search is not working at the moment. Every page is listed below.');
     await expect(page.getByRole('heading', { name: 'All pages A to Z' })).toBeVisible();
   });
 });
 
-test('after a search, the polite status region changes once, to the count only', async ({ page }) => {
+test('a search is announced twice in the polite status region: "Searching…", then the count only', async ({ page }) => {
   await page.goto('/search/');
   const status = page.getByRole('status');
   await expect(status).toHaveAttribute('aria-live', 'polite');
@@ -177,8 +201,9 @@ test('after a search, the polite status region changes once, to the count only',
   await expect(page.locator('#search-results li').first()).toBeVisible();
   await page.waitForTimeout(300);
   const announcements = await page.evaluate(() => (window as unknown as { announcements: string[] }).announcements);
-  expect(announcements).toHaveLength(1);
-  expect(announcements[0]).toMatch(/^\d+ results for ‘review’\.$/);
+  expect(announcements).toHaveLength(2);
+  expect(announcements[0]).toBe('Searching…');
+  expect(announcements[1]).toMatch(/^\d+ results for ‘review’\.$/);
   // The results list is not itself a live region, so it is never read out as a whole.
   await expect(page.locator('#search-results')).not.toHaveAttribute('aria-live', /.*/);
   expect(await page.locator('#search-results [aria-live]').count()).toBe(0);
