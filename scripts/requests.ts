@@ -1,20 +1,19 @@
 /**
  * Staff tools for the accessible-format request store: npm run requests -- <command>.
  *
- * Uses the same database as the server (runtime.ts, so DATABASE_URL and DATA_DIR apply). Both
+ * Uses the same database as the server (src/lib/runtime.ts, so DATABASE_URL and DATA_DIR apply). Both
  * databases let this run while the server is taking requests.
  *
  * Exit codes: 0 done, 1 something went wrong, 2 the command line was wrong.
  */
 import { parseArgs } from 'node:util';
-import { londonDate } from '../src/lib/working-days.ts';
-import { requestStore, requestStoreDescription } from '../src/lib/requests/runtime.ts';
+import { londonDate } from '../src/lib/dates/index.ts';
+import { closeDatabase, databaseDescription, requestStore } from '../src/lib/runtime.ts';
 import { formatLabels } from '../src/lib/requests/schema.ts';
 import { requestStatuses } from '../src/lib/requests/store.ts';
 import type { RequestRecord, RequestStatus, RequestStore } from '../src/lib/requests/store.ts';
 import { requestsCsv } from '../src/lib/staff/csv.ts';
-import { latestVersion } from '../src/lib/requests/migrations/migration.ts';
-import { sqliteMigrations } from '../src/lib/requests/migrations/sqlite.ts';
+import { latestVersion, sqliteMigrations } from '../src/lib/storage/index.ts';
 
 const usage = `Staff tools for accessible format requests.
 
@@ -195,16 +194,14 @@ function actionFor(name: string, args: string[]): Action {
 }
 
 async function perform(name: string, action: Action): Promise<Result> {
-  let store: RequestStore | undefined;
   try {
-    store = requestStore();
-    return { stdout: await action(store), stderr: '', code: 0 };
+    return { stdout: await action(requestStore()), stderr: '', code: 0 };
   } catch (error) {
     // Store errors name references and columns, never personal data, so they are safe to show.
     const reason = error instanceof Error ? error.message : String(error);
-    return { stdout: '', stderr: `Could not ${name} the requests in ${requestStoreDescription()}: ${reason}\n`, code: 1 };
+    return { stdout: '', stderr: `Could not ${name} the requests in ${databaseDescription()}: ${reason}\n`, code: 1 };
   } finally {
-    await store?.close();
+    await closeDatabase();
   }
 }
 

@@ -1,14 +1,15 @@
 /**
  * Staff accounts for the request queue at /staff/: npm run staff -- <command> NAME.
  *
- * Works on the same database as the server (runtime.ts, so DATABASE_URL and DATA_DIR apply),
+ * Works on the same database as the server (src/lib/runtime.ts, so DATABASE_URL and DATA_DIR apply),
  * and can run while the server is up. Passwords come from STAFF_PASSWORD, or a
  * strong one is made and printed once; they are never written anywhere else.
  *
  * Exit codes: 0 done, 1 something went wrong (no such account, already exists), 2 the
  * command line or the password was wrong.
  */
-import { requestStore, requestStoreDescription, staffAuth } from '../src/lib/requests/runtime.ts';
+import { londonDate } from '../src/lib/dates/index.ts';
+import { closeDatabase, databaseDescription, staffAuth } from '../src/lib/runtime.ts';
 import { StaffAccountError, normaliseUsername, usernameProblem, type StaffAuth } from '../src/lib/staff/auth.ts';
 import { generatePassword, minPasswordLength, passwordProblem } from '../src/lib/staff/password.ts';
 
@@ -104,7 +105,7 @@ function actionFor(command: string, args: string[], env: NodeJS.ProcessEnv): Act
         const accounts = await auth.listAccounts();
         if (accounts.length === 0) return 'No staff accounts.\n';
         return accounts
-          .map((a) => `${a.username}  ${a.disabled ? 'disabled' : a.locked ? 'locked' : 'active'}  added ${a.createdAt.slice(0, 10)}\n`)
+          .map((a) => `${a.username}  ${a.disabled ? 'disabled' : a.locked ? 'locked' : 'active'}  added ${londonDate(new Date(a.createdAt))}\n`)
           .join('');
       };
     }
@@ -114,19 +115,17 @@ function actionFor(command: string, args: string[], env: NodeJS.ProcessEnv): Act
 }
 
 async function perform(command: string, action: Action): Promise<Result> {
-  let opened = false;
   try {
     const auth = staffAuth();
-    opened = true;
     return { stdout: await action(auth), stderr: '', code: 0 };
   } catch (error) {
     if (error instanceof StaffAccountError) {
       return { stdout: '', stderr: `Could not ${command} the account: ${error.message}.\n`, code: error.problem === 'weak-password' || error.problem === 'bad-username' ? 2 : 1 };
     }
     const reason = error instanceof Error ? error.message : String(error);
-    return { stdout: '', stderr: `Could not ${command} the account in ${requestStoreDescription()}: ${reason}\n`, code: 1 };
+    return { stdout: '', stderr: `Could not ${command} the account in ${databaseDescription()}: ${reason}\n`, code: 1 };
   } finally {
-    if (opened) await requestStore().close();
+    await closeDatabase();
   }
 }
 

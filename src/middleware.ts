@@ -18,7 +18,7 @@
  */
 import { defineMiddleware } from 'astro:middleware';
 import type { APIContext, MiddlewareNext } from 'astro';
-import { staffAuth } from './lib/requests/runtime.ts';
+import { staffAuth } from './lib/runtime.ts';
 import { BodyTooLargeError, trustedProxyHops } from './lib/requests/rate-limit.ts';
 import { comesFromThisSite, crossSiteRefusal, publicRefusedPath } from './lib/requests/same-origin.ts';
 import {

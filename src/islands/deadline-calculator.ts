@@ -6,7 +6,7 @@
  * the answer is written into a polite status region without moving focus.
  */
 import { deadlineAnswer, parseDateParts, type DateError, type DateInputField } from '../lib/review-deadline.ts';
-import { todayInLondon } from '../lib/dates.ts';
+import { todayInLondon } from '../lib/dates/london.ts';
 
 export interface DeadlineCalculatorOptions {
   /** London's date as YYYY-MM-DD; tests pass a fixed one. */

@@ -6,7 +6,8 @@
  * script makes no network requests.
  */
 import { buildLetter, letterFileName, whereToSend, type LetterKind, type Recipients } from '../lib/letters.ts';
-import { formatLongDate, todayInLondon } from '../lib/dates.ts';
+import { formatLongDate } from '../lib/dates/format.ts';
+import { todayInLondon } from '../lib/dates/london.ts';
 
 export interface LetterBuilderOptions {
   /** London's date as YYYY-MM-DD, for the date on the letter; tests pass a fixed one. */

@@ -6,58 +6,15 @@
  * For information given on day D, day 1 is D+1 and the last day is D+28 (1 April → 29 April).
  * These are calendar days: weekends and bank holidays count.
  *
- * Dates are YYYY-MM-DD strings. Every sum is done on whole UTC days, so neither the
- * computer's time zone nor a clock change can move a date. "Today" is always passed in
- * (as London's date, see todayInLondon in ./dates.ts), never read here.
+ * Dates are YYYY-MM-DD strings; the day sums and the wording are in src/lib/dates. "Today" is
+ * always passed in (as London's date, see todayInLondon), never read here. This file is in the
+ * deadline calculator island, so it imports only the small date files it needs.
  */
+import { addDays, daysBetween, daysInMonth } from './dates/calendar-days.ts';
+import { formatDateWithDay, formatLongDate, monthNames } from './dates/format.ts';
 
 /** How many calendar days a person has, counting from the day after the outcome. */
 export const REVIEW_PERIOD_DAYS = 28;
-
-const MS_PER_DAY = 86_400_000;
-
-const monthNames = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
-const dayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-
-/** Whole days since 1970-01-01 for a real YYYY-MM-DD date; throws on anything else. */
-function toDayNumber(isoDate: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) throw new RangeError(`Expected a date written as YYYY-MM-DD, got "${isoDate}"`);
-  const year = Number(match[1]);
-  const ms = Date.UTC(year, Number(match[2]) - 1, Number(match[3]));
-  // Date.UTC maps years 0 to 99 onto 1900 to 1999, and rolls 30 February over into March.
-  // setUTCFullYear puts the year back; the round trip then catches impossible dates.
-  const date = new Date(ms);
-  date.setUTCFullYear(year);
-  if (toIsoDate(date.getTime() / MS_PER_DAY) !== isoDate) throw new RangeError(`Not a real calendar date: "${isoDate}"`);
-  return date.getTime() / MS_PER_DAY;
-}
-
-function toIsoDate(dayNumber: number): string {
-  const date = new Date(dayNumber * MS_PER_DAY);
-  const year = String(date.getUTCFullYear()).padStart(4, '0');
-  const month = String(date.getUTCMonth() + 1).padStart(2, '0');
-  const day = String(date.getUTCDate()).padStart(2, '0');
-  return `${year}-${month}-${day}`;
-}
-
-/** Adds whole calendar days to a YYYY-MM-DD date. */
-export function addDays(isoDate: string, days: number): string {
-  return toIsoDate(toDayNumber(isoDate) + days);
-}
-
-/** True for a real calendar date written as YYYY-MM-DD. */
-export function isRealIsoDate(isoDate: string): boolean {
-  try {
-    toDayNumber(isoDate);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The last day to ask for a review when the outcome was given on `isoDate`. */
 export function lastDayToAskForReview(isoDate: string): string {
@@ -74,19 +31,7 @@ export function firstDayOfReviewPeriod(isoDate: string): string {
  * tomorrow, and below 0 once it has passed.
  */
 export function daysLeft(lastDay: string, today: string): number {
-  return toDayNumber(lastDay) - toDayNumber(today);
-}
-
-/** GOV.UK style: "1 April 2026". */
-export function formatDate(isoDate: string): string {
-  const date = new Date(toDayNumber(isoDate) * MS_PER_DAY);
-  return `${date.getUTCDate()} ${monthNames[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
-}
-
-/** GOV.UK style with the day of the week: "Wednesday 29 April 2026". */
-export function formatDateWithDay(isoDate: string): string {
-  const date = new Date(toDayNumber(isoDate) * MS_PER_DAY);
-  return `${dayNames[date.getUTCDay()]} ${formatDate(isoDate)}`;
+  return daysBetween(today, lastDay);
 }
 
 // ---------- Reading the day, month and year boxes ----------
@@ -134,15 +79,6 @@ function monthNumber(raw: string): number | undefined {
   if (word.length < 3) return undefined;
   const index = monthNames.findIndex((name) => name.toLowerCase() === word || name.toLowerCase().slice(0, 3) === word);
   return index === -1 ? undefined : index + 1;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 const fail = (field: DateErrorField, message: string, inputs: readonly DateInputField[]): ParsedDate => ({ ok: false, errors: [{ field, message, inputs }] });
@@ -197,7 +133,7 @@ export function deadlineAnswer(outcomeDate: string, today: string): DeadlineAnsw
   const lastDay = lastDayToAskForReview(outcomeDate);
   return {
     lastDay,
-    deadline: `The last day to ask for a review is ${formatDateWithDay(lastDay)}. That is ${REVIEW_PERIOD_DAYS} days starting from the day after ${formatDate(outcomeDate)}.`,
+    deadline: `The last day to ask for a review is ${formatDateWithDay(lastDay)}. That is ${REVIEW_PERIOD_DAYS} days starting from the day after ${formatLongDate(outcomeDate)}.`,
     timeLeft: timeLeftSentence(daysLeft(lastDay, today)),
   };
 }

@@ -6,7 +6,7 @@
  * The answer says nothing about the database; why it failed goes to the server's log.
  */
 import type { APIRoute } from 'astro';
-import { requestStore } from '../lib/requests/runtime.ts';
+import { requestStore } from '../lib/runtime.ts';
 
 export const prerender = false;
 

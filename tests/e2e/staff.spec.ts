@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { builtPagePaths } from '../support/built-pages.ts';
 import { confirmedReference, postRequest, startServer, validBody, type RunningServer } from '../support/request-server.ts';
-import { todayInLondon } from '../../src/lib/dates.ts';
+import { todayInLondon } from '../../src/lib/dates/index.ts';
 import { newReference } from '../../src/lib/requests/reference.ts';
 import { htmlProblems } from '../support/html-validate.ts';
 import { readRows } from '../support/sqlite.ts';

@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { PostgresRequestStore } from '../../src/lib/requests/postgres-request-store.ts';
-import { SqliteRequestStore } from '../../src/lib/requests/sqlite-request-store.ts';
-import type { RequestDatabase, RequestStoreRules } from '../../src/lib/requests/store.ts';
+import type { RequestStoreRules } from '../../src/lib/requests/store.ts';
+import { PostgresDatabase, SqliteDatabase } from '../../src/lib/storage/index.ts';
 import { readRows } from './sqlite.ts';
+import { storesOn, type OpenStores } from './stores.ts';
 
 export interface StoreBackend {
   name: 'SQLite' | 'PostgreSQL';
@@ -25,7 +25,8 @@ export interface StoreBackend {
   url(): string;
   /** A new, empty database for the next `open()` calls. */
   fresh(): Promise<void>;
-  open(rules: RequestStoreRules): RequestDatabase;
+  /** A new connection with the stores of every domain on it, closed by cleanup(). */
+  open(rules: RequestStoreRules): OpenStores;
   /** Runs SQL straight on the database, as another program would; numbers come back as numbers. */
   query(sql: string): Promise<Record<string, unknown>[]>;
   /** Runs statements that write, outside any store. */
@@ -40,7 +41,7 @@ export interface StoreBackend {
 function sqliteBackend(): StoreBackend {
   let dir: string | undefined;
   let path = '';
-  const opened: RequestDatabase[] = [];
+  const opened: OpenStores[] = [];
   return {
     name: 'SQLite',
     unavailable: false,
@@ -53,9 +54,9 @@ function sqliteBackend(): StoreBackend {
       path = join(dir, 'requests.sqlite');
     },
     open(rules) {
-      const store = new SqliteRequestStore({ path, ...rules });
-      opened.push(store);
-      return store;
+      const stores = storesOn(new SqliteDatabase({ path }), rules);
+      opened.push(stores);
+      return stores;
     },
     async query(sql) {
       return readRows(path, sql);
@@ -81,7 +82,7 @@ function sqliteBackend(): StoreBackend {
 function postgresBackend(adminUrl: string): StoreBackend {
   let url = '';
   let name = '';
-  const opened: RequestDatabase[] = [];
+  const opened: OpenStores[] = [];
   const admin = () => postgres(adminUrl, { max: 1, onnotice: () => {} });
   const numbersAsNumbers = (row: Record<string, unknown>) =>
     Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]));
@@ -103,9 +104,9 @@ function postgresBackend(adminUrl: string): StoreBackend {
       url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
     },
     open(rules) {
-      const store = new PostgresRequestStore({ url, poolSize: 4, ...rules });
-      opened.push(store);
-      return store;
+      const stores = storesOn(new PostgresDatabase({ url, poolSize: 4 }), rules);
+      opened.push(stores);
+      return stores;
     },
     async query(text) {
       const sql = postgres(url, { max: 1, onnotice: () => {}, types: { bigint: postgres.BigInt } });

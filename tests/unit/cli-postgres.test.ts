@@ -33,7 +33,7 @@ describe.skipIf(postgres.unavailable)('the CLIs on PostgreSQL', { timeout: 60_00
     expect(cli('staff', ['add', 'sam'], { DATABASE_URL: url, STAFF_PASSWORD: password }).status).toBe(0);
     const store = postgres.open({ replyByFor: () => '2026-11-30' });
     expect(await new StaffAuth({ store: store.staff }).verifySignIn('sam', password)).toBe('sam');
-    const { reference } = await store.add(requestByEmail);
+    const { reference } = await store.requests.add(requestByEmail);
 
     const listed = cli('requests', ['list'], { DATABASE_URL: url });
     expect(listed.status).toBe(0);

@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import {
-  longDate,
   messageFor,
   notifierFromEnv,
   notifySafely,
@@ -33,18 +32,6 @@ const byPost: RequestRecord = {
 };
 
 const team = 'requests-team@example.org';
-
-describe('longDate', () => {
-  it('writes dates the GOV.UK way', () => {
-    expect(longDate('2026-11-30')).toBe('30 November 2026');
-    expect(longDate('2027-01-04')).toBe('4 January 2027');
-  });
-
-  it('refuses anything that is not YYYY-MM-DD', () => {
-    expect(() => longDate('30/11/2026')).toThrow(RangeError);
-    expect(() => longDate('2026-13-01')).toThrow(RangeError);
-  });
-});
 
 describe('messageFor', () => {
   it('puts the reference and the long reply-by date in the subject', () => {

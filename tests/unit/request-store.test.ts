@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import bankHolidaysJson from '../../src/content/data/bank-holidays.json';
 import { bankHolidaysSchema } from '../../src/lib/schemas/bank-holidays';
-import { replyByDate } from '../../src/lib/working-days';
+import { replyByDate } from '../../src/lib/dates/index.ts';
 import { isReference, newReference, normaliseReference, REFERENCE_ALPHABET } from '../../src/lib/requests/reference';
 import type { FormatRequest } from '../../src/lib/requests/schema';
-import { SqliteRequestStore, type SqliteRequestStoreOptions } from '../../src/lib/requests/sqlite-request-store';
+import type { RequestStoreRules } from '../../src/lib/requests/store';
+import { sqliteStores, type OpenStores } from '../support/stores.ts';
 import { requestByPost } from '../support/request-fixtures.ts';
 
 const calendar = bankHolidaysSchema.parse(bankHolidaysJson);
@@ -18,12 +19,12 @@ const byPost: FormatRequest = requestByPost;
 
 let dir: string;
 let path: string;
-const open: SqliteRequestStore[] = [];
+const open: OpenStores[] = [];
 
-function openStore(options: Partial<SqliteRequestStoreOptions> = {}): SqliteRequestStore {
-  const store = new SqliteRequestStore({ path, replyByFor, ...options });
-  open.push(store);
-  return store;
+function openStore(options: Partial<RequestStoreRules> = {}): OpenStores {
+  const stores = sqliteStores(path, { replyByFor, ...options });
+  open.push(stores);
+  return stores;
 }
 
 beforeEach(() => {
@@ -72,15 +73,15 @@ describe('references', () => {
 });
 
 // What both stores must do is in store-contract.test.ts; these are the SQLite file's own duties.
-describe('SqliteRequestStore', () => {
+describe('the SQLite database', () => {
   it('creates its folder and keeps the data on disk: a reopened file has the same requests', async () => {
     const first = openStore();
-    const record = await first.add(byPost);
+    const record = await first.requests.add(byPost);
     await first.close();
     expect(existsSync(path)).toBe(true);
     const reopened = openStore();
-    expect(await reopened.get(record.reference)).toEqual(record);
-    expect(await reopened.count()).toBe(1);
+    expect(await reopened.requests.get(record.reference)).toEqual(record);
+    expect(await reopened.requests.count()).toBe(1);
   });
 
   it('runs in WAL mode, which other connections see too', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { FormatRequest } from '../../src/lib/requests/schema';
-import { SqliteRequestStore } from '../../src/lib/requests/sqlite-request-store';
+import { sqliteStores } from '../support/stores.ts';
 import type { RequestRecord } from '../../src/lib/requests/store';
 
 const MS_PER_DAY = 86_400_000;
@@ -45,9 +45,9 @@ let path: string;
 let added: { old: RequestRecord; recent: RequestRecord; byPost: RequestRecord };
 
 async function addAt(now: Date, request: FormatRequest): Promise<RequestRecord> {
-  const store = new SqliteRequestStore({ path, replyByFor, now: () => now });
+  const store = sqliteStores(path, { replyByFor, now: () => now });
   try {
-    return await store.add(request);
+    return await store.requests.add(request);
   } finally {
     await store.close();
   }

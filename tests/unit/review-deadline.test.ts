@@ -1,15 +1,11 @@
 import { describe, it, expect } from 'vitest';
+import { addDays, formatLongDate as formatDate, formatDateWithDay, isLeapYear, isRealIsoDate } from '../../src/lib/dates/index.ts';
 import {
   REVIEW_PERIOD_DAYS,
-  addDays,
   dateMessages,
   daysLeft,
   deadlineAnswer,
   firstDayOfReviewPeriod,
-  formatDate,
-  formatDateWithDay,
-  isLeapYear,
-  isRealIsoDate,
   lastDayToAskForReview,
   missingPartsMessage,
   parseDateParts,

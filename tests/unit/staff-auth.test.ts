@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { RequestDatabase } from '../../src/lib/requests/store';
+import type { OpenStores } from '../support/stores.ts';
 import { StaffAuth, StaffAccountError, staffSignInPolicy, type StaffAuthOptions } from '../../src/lib/staff/auth';
 import { hashSessionId } from '../../src/lib/staff/tokens';
 import type { StaffStore } from '../../src/lib/staff/staff-store';
@@ -26,7 +26,7 @@ function clock(start: string) {
 // Runs on both databases: the rules are the same whichever holds the accounts.
 for (const backend of storeBackends()) {
   describe.skipIf(backend.unavailable)(`staff sign-in on ${backend.name}`, () => {
-    let store: RequestDatabase;
+    let store: OpenStores;
     let time: ReturnType<typeof clock>;
     let locks: number;
 

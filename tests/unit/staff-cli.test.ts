@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteRequestStore } from '../../src/lib/requests/sqlite-request-store';
+import { sqliteStores } from '../support/stores.ts';
 import { StaffAuth } from '../../src/lib/staff/auth';
 
 let dir: string;
@@ -27,7 +27,7 @@ function cli(args: string[], env: Record<string, string> = {}): { stdout: string
 
 /** Checks a password against the file the CLI wrote, as the server would. */
 async function signsIn(username: string, password: string): Promise<boolean> {
-  const store = new SqliteRequestStore({ path: join(dir, 'requests.sqlite'), replyByFor: () => '2026-11-30' });
+  const store = sqliteStores(join(dir, 'requests.sqlite'), { replyByFor: () => '2026-11-30' });
   try {
     return (await new StaffAuth({ store: store.staff }).verifySignIn(username, password)) !== undefined;
   } finally {

@@ -3,12 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteRequestStore } from '../../src/lib/requests/sqlite-request-store';
+import { sqliteStores } from '../support/stores.ts';
 import type { RequestRecord, RequestStatus } from '../../src/lib/requests/store';
 import { calendarDaysUntil, countByStatus, dueLabel, dueState, sortForQueue, statusFilter } from '../../src/lib/staff/queue';
 import { csvCell, requestsCsv } from '../../src/lib/staff/csv';
 import { signInRefused, validateSignIn, validateStatusChange } from '../../src/lib/staff/forms';
-import { londonDateTime, shortDate } from '../../src/lib/staff/format';
+import { formatShortDate as shortDate, londonDateTime } from '../../src/lib/dates/index.ts';
 import { requestByEmail, requestByPost } from '../support/request-fixtures.ts';
 
 const today = '2026-11-23';
@@ -101,12 +101,13 @@ describe('the CSV export', () => {
 
     it('for the same requests in the same order', { timeout: 60_000 }, async () => {
       dir = mkdtempSync(join(tmpdir(), 'staff-csv-'));
-      const store = new SqliteRequestStore({ path: join(dir, 'requests.sqlite'), replyByFor: () => '2026-11-30' });
+      const stores = sqliteStores(join(dir, 'requests.sqlite'), { replyByFor: () => '2026-11-30' });
+      const store = stores.requests;
       await store.add({ ...requestByEmail, documentTitle: '=cmd|" /C calc"!A0', anythingElse: '@SUM(1+1)' });
       await store.add({ ...requestByPost, phone: undefined });
       await store.add({ ...requestByEmail, replyBy: 'phone', email: undefined, phone: '+44 20 7946 0000', name: 'Zoë, "Z" Ng' });
       const records = await store.list();
-      await store.close();
+      await stores.close();
       const cli = spawnSync('node_modules/.bin/node', ['scripts/requests.ts', 'export', '--format', 'csv'], {
         env: { ...process.env, DATABASE_URL: '', DATA_DIR: dir },
         encoding: 'utf8',

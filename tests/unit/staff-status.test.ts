@@ -3,17 +3,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { SqliteRequestStore } from '../../src/lib/requests/sqlite-request-store';
+import { sqliteStores, type OpenStores } from '../support/stores.ts';
 import { requestStatuses, requestStatusLabels } from '../../src/lib/requests/store';
 import { readRows } from '../support/sqlite.ts';
 
 let dir: string;
 let path: string;
 let now: Date;
-let store: SqliteRequestStore;
+let stores: OpenStores;
+let store: OpenStores['requests'];
 
-function open(): SqliteRequestStore {
-  return new SqliteRequestStore({ path, replyByFor: () => '2026-11-30', now: () => new Date(now) });
+function open(): OpenStores['requests'] {
+  stores = sqliteStores(path, { replyByFor: () => '2026-11-30', now: () => new Date(now) });
+  return stores.requests;
 }
 
 const rows = (sql: string) => readRows(path, sql);
@@ -26,7 +28,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  await store.close();
+  await stores.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -41,7 +43,7 @@ describe('statuses', () => {
 
 describe('migrations', () => {
   it('bring a version 1 file up to date: "replied" becomes "sent", and the new tables appear', async () => {
-    await store.close();
+    await stores.close();
     rmSync(path);
     // A file as the first release left it.
     const db = new DatabaseSync(path);

@@ -1,28 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { requestStoreDescription, storeChoice } from '../../src/lib/requests/runtime.ts';
-import { isPostgresUrl } from '../../src/lib/requests/postgres-connection.ts';
+import { databaseChoice, databaseDescription, isPostgresUrl } from '../../src/lib/storage/index.ts';
 
 describe('which database the server uses', () => {
   it('is SQLite under DATA_DIR (or data/) when DATABASE_URL is not set or empty', () => {
-    expect(storeChoice({})).toEqual({ kind: 'sqlite', path: resolve('data', 'requests.sqlite') });
-    expect(storeChoice({ DATABASE_URL: '', DATA_DIR: '/srv/requests' })).toEqual({ kind: 'sqlite', path: '/srv/requests/requests.sqlite' });
+    expect(databaseChoice({})).toEqual({ kind: 'sqlite', path: resolve('data', 'requests.sqlite') });
+    expect(databaseChoice({ DATABASE_URL: '', DATA_DIR: '/srv/requests' })).toEqual({ kind: 'sqlite', path: '/srv/requests/requests.sqlite' });
   });
 
   it('is PostgreSQL when DATABASE_URL is set, with 10 connections unless DATABASE_POOL_SIZE says otherwise', () => {
     const url = 'postgres://requests:pw@db.internal/requests';
-    expect(storeChoice({ DATABASE_URL: url })).toEqual({ kind: 'postgres', url, poolSize: 10 });
-    expect(storeChoice({ DATABASE_URL: url, DATABASE_POOL_SIZE: '25' })).toEqual({ kind: 'postgres', url, poolSize: 25 });
+    expect(databaseChoice({ DATABASE_URL: url })).toEqual({ kind: 'postgres', url, poolSize: 10 });
+    expect(databaseChoice({ DATABASE_URL: url, DATABASE_POOL_SIZE: '25' })).toEqual({ kind: 'postgres', url, poolSize: 25 });
     for (const bad of ['0', '-3', '2.5', 'lots', '101']) {
-      expect(() => storeChoice({ DATABASE_URL: url, DATABASE_POOL_SIZE: bad })).toThrow(/DATABASE_POOL_SIZE/);
+      expect(() => databaseChoice({ DATABASE_URL: url, DATABASE_POOL_SIZE: bad })).toThrow(/DATABASE_POOL_SIZE/);
     }
   });
 
   it('is described without the URL, which may hold a password', () => {
-    expect(requestStoreDescription({ DATABASE_URL: 'postgres://requests:s3cret@db.internal/requests' })).toBe(
+    expect(databaseDescription({ DATABASE_URL: 'postgres://requests:s3cret@db.internal/requests' })).toBe(
       'the PostgreSQL database in DATABASE_URL',
     );
-    expect(requestStoreDescription({ DATA_DIR: '/srv/requests' })).toBe('/srv/requests/requests.sqlite');
+    expect(databaseDescription({ DATA_DIR: '/srv/requests' })).toBe('/srv/requests/requests.sqlite');
   });
 
   it('accepts only postgres:// and postgresql:// addresses', () => {

@@ -3,17 +3,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import bankHolidaysJson from '../../src/content/data/bank-holidays.json';
 import { bankHolidaysSchema } from '../../src/lib/schemas/bank-holidays';
-import { OutsideCalendarError, replyByDate } from '../../src/lib/working-days';
+import { OutsideCalendarError, replyByDate } from '../../src/lib/dates/index.ts';
 import { isReference } from '../../src/lib/requests/reference';
 import {
   StatusChangeError,
-  type RequestDatabase,
   type RequestStatus,
+  type RequestStore,
   type RequestStoreRules,
   type StatusChange,
 } from '../../src/lib/requests/store';
-import { postgresMigrations } from '../../src/lib/requests/migrations/postgres';
-import { sqliteMigrations } from '../../src/lib/requests/migrations/sqlite';
+import { postgresMigrations, sqliteMigrations } from '../../src/lib/storage';
 import { requestByEmail, requestByPost } from '../support/request-fixtures.ts';
 import { storeBackends } from '../support/store-backends.ts';
 
@@ -41,7 +40,7 @@ describe('the two schema histories', () => {
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.unavailable)(`${backend.name} request store`, () => {
-    const open = (rules: Partial<RequestStoreRules> = {}): RequestDatabase => backend.open({ replyByFor, ...rules });
+    const open = (rules: Partial<RequestStoreRules> = {}): RequestStore => backend.open({ replyByFor, ...rules }).requests;
 
     beforeEach(() => backend.fresh());
     afterEach(() => backend.cleanup());
@@ -148,7 +147,7 @@ for (const backend of storeBackends()) {
 
     describe('status changes', () => {
       let now: Date;
-      let store: RequestDatabase;
+      let store: RequestStore;
       beforeEach(() => {
         now = new Date('2026-11-23T10:00:00Z');
         store = open({ replyByFor: () => '2026-11-30', now: () => new Date(now) });
@@ -277,10 +276,10 @@ for (const backend of storeBackends()) {
     });
 
     it('can be closed twice', async () => {
-      const store = open();
-      await store.count();
-      await store.close();
-      await expect(store.close()).resolves.toBeUndefined();
+      const stores = backend.open({ replyByFor });
+      await stores.requests.count();
+      await stores.close();
+      await expect(stores.close()).resolves.toBeUndefined();
     });
   });
 }

@@ -8,7 +8,7 @@ import {
   OutsideCalendarError,
   REPLY_WORKING_DAYS,
   replyByDate,
-} from '../../src/lib/working-days';
+} from '../../src/lib/dates/index.ts';
 
 const calendar = bankHolidaysSchema.parse(bankHolidaysJson);
 const copy = <T>(value: T): T => structuredClone(value);

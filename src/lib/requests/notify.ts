@@ -8,7 +8,7 @@
  */
 import { createTransport } from 'nodemailer';
 import type { SMTPTransportOptions } from 'nodemailer';
-import { londonDate } from '../working-days.ts';
+import { formatLongDate, londonDateTime } from '../dates/format.ts';
 import { formatLabels, replyMethodLabels } from './schema.ts';
 import type { FormatRequest } from './schema.ts';
 import type { RequestRecord } from './store.ts';
@@ -30,44 +30,9 @@ export class NotifyConfigError extends Error {
   override readonly name = 'NotifyConfigError';
 }
 
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-/**
- * "2026-11-30" as "30 November 2026", the GOV.UK style. Built by hand rather than with Intl so
- * the server's time zone and ICU version cannot change the day or the wording.
- */
-export function longDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  const month = match ? monthNames[Number(match[2]) - 1] : undefined;
-  if (!match || month === undefined) throw new RangeError(`Expected a date written as YYYY-MM-DD, got "${isoDate}"`);
-  return `${Number(match[3])} ${month} ${match[1]}`;
-}
-
-// Built once: creating an Intl formatter is slow compared with using one.
-const londonTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** When it arrived, in London time: staff count working days from the London date. */
 function receivedAt(createdAt: string): string {
-  const instant = new Date(createdAt);
-  return `${longDate(londonDate(instant))} at ${londonTime.format(instant)} (London time)`;
+  return `${londonDateTime(createdAt)} (London time)`;
 }
 
 /** One "Label: value" line; later lines of a multi-line value (an address) are indented under it. */
@@ -94,7 +59,7 @@ function contactLines(request: FormatRequest): string[] {
 /** The email for one request: pure, so it can be tested without a mail server. */
 export function messageFor(record: RequestRecord): NotificationMessage {
   const { request } = record;
-  const replyBy = longDate(record.replyByDate);
+  const replyBy = formatLongDate(record.replyByDate);
   const lines = [
     'A new accessible format request has arrived.',
     '',

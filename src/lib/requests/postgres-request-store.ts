@@ -1,10 +1,11 @@
 /**
  * The request store for several servers: one PostgreSQL database that every server instance
- * shares, chosen when DATABASE_URL is set (runtime.ts). It behaves exactly as the SQLite store
+ * shares, chosen when DATABASE_URL is set (src/lib/storage). It behaves exactly as the SQLite store
  * does (the same test suite runs against both); the rules they share are in store.ts.
  *
- * - The schema is brought up to date on first use (migrations/postgres.ts), under an advisory
- *   lock, so instances starting together apply each version once.
+ * - The schema is brought up to date by the connection before the first query
+ *   (src/lib/storage/postgres.ts), under an advisory lock, so instances starting together
+ *   apply each version once.
  * - A request is confirmed only after its INSERT has committed, so a server killed at any
  *   moment loses nothing it has confirmed.
  * - A status change locks the request's row (SELECT ... FOR UPDATE) while it checks and
@@ -12,7 +13,7 @@
  *
  * Times are `timestamptz` in the database and ISO 8601 UTC text here, converted in SQL.
  */
-import { connect, isoInstant, isoInstantSql, migrate, type Sql } from './postgres-connection.ts';
+import { isoInstant, isoInstantSql, type PostgresDatabase, type Sql } from '../storage/postgres.ts';
 import {
   checkAgainstCurrent,
   checkStatusChange,
@@ -27,21 +28,13 @@ import {
   toAuditEntry,
   toRequestRecord,
   type AuditEntry,
-  type RequestDatabase,
   type RequestRecord,
   type RequestStatus,
+  type RequestStore,
   type RequestStoreRules,
   type StatusChange,
 } from './store.ts';
 import type { FormatRequest } from './schema.ts';
-import { PostgresStaffStore } from '../staff/postgres-staff-store.ts';
-
-export interface PostgresRequestStoreOptions extends RequestStoreRules {
-  /** postgres://user:password@host:port/database, as in DATABASE_URL. */
-  url: string;
-  /** Connections this process may open at once (DATABASE_POOL_SIZE; 10 when not set). */
-  poolSize?: number;
-}
 
 /** The columns a RequestRecord is read from, with the time and date turned into text. */
 const selectColumns = requestColumns
@@ -50,47 +43,29 @@ const selectColumns = requestColumns
   )
   .join(', ');
 
-export class PostgresRequestStore implements RequestDatabase {
-  readonly #sql: Sql;
+export class PostgresRequestStore implements RequestStore {
+  readonly #database: PostgresDatabase;
   readonly #rules: RequestStoreRules;
   readonly #now: () => Date;
-  #migrated: Promise<void> | undefined;
-  /** Staff accounts and sessions, in the same database (see src/lib/staff/). */
-  readonly staff: PostgresStaffStore;
 
-  constructor(options: PostgresRequestStoreOptions) {
-    this.#sql = connect(options.url, options.poolSize);
-    this.#rules = options;
-    this.#now = options.now ?? (() => new Date());
-    this.staff = new PostgresStaffStore(this.#sql, () => this.#schemaUpToDate());
+  constructor(database: PostgresDatabase, rules: RequestStoreRules) {
+    this.#database = database;
+    this.#rules = rules;
+    this.#now = rules.now ?? (() => new Date());
   }
 
   /** Resolves once the database answers and its schema is up to date (see RequestStore). */
   async ready(): Promise<void> {
-    await this.#schemaUpToDate();
-    await this.#sql`SELECT 1`;
+    await this.#database.ready();
   }
 
-  /**
-   * Migrates once per process; every method waits for it. A failure (the database not
-   * reachable yet, say) is tried again on the next call rather than kept.
-   */
-  #schemaUpToDate(): Promise<void> {
-    this.#migrated ??= migrate(this.#sql).catch((error: unknown) => {
-      this.#migrated = undefined;
-      throw error;
-    });
-    return this.#migrated;
-  }
-
-  #select() {
-    return this.#sql.unsafe(selectColumns);
+  #select(sql: Sql) {
+    return sql.unsafe(selectColumns);
   }
 
   async add(request: FormatRequest): Promise<RequestRecord> {
     const { createdAt, replyByDate, year } = newRequestDates(this.#now(), this.#rules.replyByFor);
-    await this.#schemaUpToDate();
-    const sql = this.#sql;
+    const sql = await this.#database.sql();
     const values = { created_at: createdAt, reply_by: replyByDate, ...requestColumnValues(request) };
     const reference = await insertUnderNewReference(year, this.#rules.newReference, async (candidate) => {
       // ON CONFLICT rather than catching the error: a clash leaves nothing to roll back.
@@ -102,32 +77,31 @@ export class PostgresRequestStore implements RequestDatabase {
   }
 
   async get(reference: string): Promise<RequestRecord | undefined> {
-    await this.#schemaUpToDate();
-    const [row] = await this.#sql`SELECT ${this.#select()} FROM format_requests WHERE reference = ${reference}`;
+    const sql = await this.#database.sql();
+    const [row] = await sql`SELECT ${this.#select(sql)} FROM format_requests WHERE reference = ${reference}`;
     return row ? toRequestRecord(row) : undefined;
   }
 
   async list(options: { status?: RequestStatus } = {}): Promise<RequestRecord[]> {
-    await this.#schemaUpToDate();
-    const sql = this.#sql;
+    const sql = await this.#database.sql();
     const rows =
       options.status === undefined
-        ? await sql`SELECT ${this.#select()} FROM format_requests ORDER BY created_at, id`
-        : await sql`SELECT ${this.#select()} FROM format_requests WHERE status = ${options.status} ORDER BY created_at, id`;
+        ? await sql`SELECT ${this.#select(sql)} FROM format_requests ORDER BY created_at, id`
+        : await sql`SELECT ${this.#select(sql)} FROM format_requests WHERE status = ${options.status} ORDER BY created_at, id`;
     return rows.map(toRequestRecord);
   }
 
   async count(): Promise<number> {
-    await this.#schemaUpToDate();
-    const [row] = await this.#sql`SELECT COUNT(*)::integer AS n FROM format_requests`;
+    const sql = await this.#database.sql();
+    const [row] = await sql`SELECT COUNT(*)::integer AS n FROM format_requests`;
     return Number(row?.['n'] ?? 0);
   }
 
   async changeStatus(reference: string, change: StatusChange): Promise<AuditEntry> {
     const checked = checkStatusChange(reference, change);
     const at = this.#now().toISOString();
-    await this.#schemaUpToDate();
-    return this.#sql.begin(async (tx) => {
+    const sql = await this.#database.sql();
+    return sql.begin(async (tx) => {
       const [row] = await tx`SELECT id, status FROM format_requests WHERE reference = ${reference} FOR UPDATE`;
       if (!row) throw new StatusChangeError('not-found', `No request ${reference}`);
       const current = oneOf(requestStatuses, row, 'status');
@@ -141,8 +115,7 @@ export class PostgresRequestStore implements RequestDatabase {
   }
 
   async auditLog(reference: string): Promise<AuditEntry[]> {
-    await this.#schemaUpToDate();
-    const sql = this.#sql;
+    const sql = await this.#database.sql();
     const rows = await sql`SELECT ${isoInstant(sql, 'c.changed_at')}, c.changed_by, c.from_status, c.to_status, c.note
       FROM status_changes c JOIN format_requests r ON r.id = c.request_id
       WHERE r.reference = ${reference} ORDER BY c.id`;
@@ -151,12 +124,8 @@ export class PostgresRequestStore implements RequestDatabase {
 
   async purgeOlderThan(days: number): Promise<number> {
     const cutoff = purgeCutoff(this.#now(), days).toISOString();
-    await this.#schemaUpToDate();
-    const result = await this.#sql`DELETE FROM format_requests WHERE created_at < ${cutoff}`;
+    const sql = await this.#database.sql();
+    const result = await sql`DELETE FROM format_requests WHERE created_at < ${cutoff}`;
     return result.count;
-  }
-
-  async close(): Promise<void> {
-    await this.#sql.end({ timeout: 5 });
   }
 }

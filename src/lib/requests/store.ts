@@ -9,17 +9,17 @@
  * - `PostgresRequestStore` (postgres-request-store.ts), chosen when DATABASE_URL is set, so
  *   that several stateless servers behind a load balancer share one queue.
  *
- * Each also holds the staff accounts and sessions (its `staff` property, see src/lib/staff/).
+ * Both run on a connection from src/lib/storage, which the staff store shares (see
+ * src/lib/runtime.ts); `requestStoreOn` (open-store.ts) picks the one for a connection.
  * The rules both follow (reference retries, status change checks, purge cut-off) live here.
  *
  * These records hold personal data (names, contact details), so nothing here logs, and
  * error messages name references and columns, never values.
  */
-import { londonDate } from '../working-days.ts';
+import { londonDate } from '../dates/index.ts';
 import { newReference as randomReference } from './reference.ts';
 import { formatIds, replyMethods } from './schema.ts';
 import type { FormatId, FormatRequest, ReplyMethod } from './schema.ts';
-import type { StaffStore } from '../staff/staff-store.ts';
 
 /** Where a request is in the staff queue. Every new request starts as "new". */
 export const requestStatuses = ['new', 'in-progress', 'sent', 'closed'] as const;
@@ -110,15 +110,10 @@ export interface RequestStore {
   purgeOlderThan(days: number): Promise<number>;
   /**
    * Resolves once the database answers and its schema is up to date; rejects when it cannot
-   * be reached. The health check and the CLI's `migrate` use it.
+   * be reached. The health check and the CLI's `migrate` use it. The connection's owner
+   * closes it; a store never does.
    */
   ready(): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** A request store together with the staff accounts and sessions kept beside it. */
-export interface RequestDatabase extends RequestStore {
-  readonly staff: StaffStore;
 }
 
 /** What every store is given, whichever database it uses. */

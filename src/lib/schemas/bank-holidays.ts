@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { isRealIsoDate, weekday } from '../dates/calendar-days.ts';
 import { isoDate, sourceSchema } from './guide.ts';
 
-/** 0 = Sunday, 6 = Saturday, read at UTC midnight so no time zone can move the day. */
+/** Saturday or Sunday (weekday 6 or 0). A date that does not exist is reported by isoDate, not here. */
 function isWeekend(date: string): boolean {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  if (!isRealIsoDate(date)) return false;
+  const day = weekday(date);
   return day === 0 || day === 6;
 }
 

@@ -1,3 +1,4 @@
+import { isRealIsoDate } from '../dates/calendar-days.ts';
 import { z } from 'zod';
 
 /** Sections group guides in navigation and breadcrumbs. Keep ids in sync with src/content/data/sections.json. */
@@ -19,10 +20,7 @@ export type SectionId = (typeof sectionIds)[number];
 const isoDateString = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date written as YYYY-MM-DD, for example 2026-11-23')
-  .refine((value) => {
-    const d = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-  }, 'This is not a real calendar date');
+  .refine(isRealIsoDate, 'This is not a real calendar date');
 
 export const isoDate = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),

@@ -2,25 +2,22 @@
  * Staff accounts and sessions in the shared PostgreSQL database, so that a person signed in
  * through one server instance is signed in on all of them, and a lock set by wrong passwords
  * sent to one holds on every other. The tables are made by migration 3 in
- * src/lib/requests/migrations/postgres.ts; the request store owns the connection pool.
+ * src/lib/storage/migrations/postgres.ts; the connection's owner opens and closes the pool.
  */
-import { isoInstant, type Sql } from '../requests/postgres-connection.ts';
+import { isoInstant, type PostgresDatabase, type Sql } from '../storage/postgres.ts';
 import type { FailedSignInRule, StaffAccount, StaffSession, StaffStore } from './staff-store.ts';
 import { toStaffAccount as toAccount, toStaffSession as toSession } from './staff-rows.ts';
 
 export class PostgresStaffStore implements StaffStore {
-  readonly #sql: Sql;
-  readonly #ready: () => Promise<void>;
+  readonly #database: PostgresDatabase;
 
-  /** `ready` resolves once the schema is up to date (the request store's migrations). */
-  constructor(sql: Sql, ready: () => Promise<void>) {
-    this.#sql = sql;
-    this.#ready = ready;
+  constructor(database: PostgresDatabase) {
+    this.#database = database;
   }
 
-  async #query(): Promise<Sql> {
-    await this.#ready();
-    return this.#sql;
+  /** The pool, once the schema is up to date. */
+  #query(): Promise<Sql> {
+    return this.#database.sql();
   }
 
   #accountColumns(sql: Sql) {

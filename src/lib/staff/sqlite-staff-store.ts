@@ -1,39 +1,29 @@
 /**
- * Staff accounts and sessions in the request store's SQLite file. The tables are made by
- * migration 3 in src/lib/requests/migrations/sqlite.ts. The request store
- * (sqlite-request-store.ts) opens and closes the connection; this class only runs queries on it.
+ * Staff accounts and sessions in the shared SQLite file. The tables are made by migration 3 in
+ * src/lib/storage/migrations/sqlite.ts. The connection's owner opens and closes it; this class
+ * only runs queries on it.
  */
-import type { DatabaseSync } from 'node:sqlite';
+import { inWriteTransaction, isUniqueClash, type SqliteDatabase } from '../storage/sqlite.ts';
 import type { FailedSignInRule, StaffAccount, StaffSession, StaffStore } from './staff-store.ts';
 import { toStaffAccount as toAccount, toStaffSession as toSession } from './staff-rows.ts';
-
-const SQLITE_CONSTRAINT_UNIQUE = 2067;
 
 const accountColumns = 'username, password_hash, disabled, failed_attempts, locked_until, created_at';
 const sessionColumns = 's.id_hash, s.username, s.created_at, s.last_seen_at, s.csrf_token';
 
-function isUniqueClash(error: unknown): boolean {
-  return error instanceof Error && 'errcode' in error && error.errcode === SQLITE_CONSTRAINT_UNIQUE;
-}
-
 export class SqliteStaffStore implements StaffStore {
-  readonly #db: DatabaseSync;
+  readonly #database: SqliteDatabase;
 
-  constructor(db: DatabaseSync) {
-    this.#db = db;
+  constructor(database: SqliteDatabase) {
+    this.#database = database;
+  }
+
+  get #db() {
+    return this.#database.db;
   }
 
   /** Both statements or neither: an account never stays enabled with a new password but old sessions. */
   #inTransaction<T>(work: () => T): T {
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      this.#db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
-      throw error;
-    }
+    return inWriteTransaction(this.#db, work);
   }
 
   async createAccount(account: { username: string; passwordHash: string; createdAt: string }): Promise<boolean> {

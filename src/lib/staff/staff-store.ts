@@ -2,9 +2,9 @@
  * Where staff accounts and sign-in sessions are kept: the storage half of staff sign-in.
  *
  * The rules (password hashing, lockout, idle expiry, CSRF tokens) live in auth.ts and use
- * only this interface, so a PostgreSQL store needs to implement these methods and nothing
- * else. `SqliteStaffStore` (sqlite-staff-store.ts) is the default; its tables are created by
- * the request store's migrations, in the same file as the requests.
+ * only this interface. `SqliteStaffStore` and `PostgresStaffStore` implement it on the shared
+ * connection from src/lib/storage (`staffStoreOn` in open-store.ts picks one); the tables
+ * are made by its migrations, in the same database as the requests.
  *
  * Stores hold no clock: every time comes in as an ISO 8601 UTC instant, which sorts as text.
  * Nothing here logs, and error messages never include usernames, hashes or tokens.

@@ -4,8 +4,8 @@
  * Signed-in staff only (src/middleware.ts), never cached.
  */
 import type { APIRoute } from 'astro';
-import { requestStore } from '../../lib/requests/runtime.ts';
-import { todayInLondon } from '../../lib/dates.ts';
+import { requestStore } from '../../lib/runtime.ts';
+import { todayInLondon } from '../../lib/dates/index.ts';
 import { requestsCsv } from '../../lib/staff/csv.ts';
 import { sortForQueue, statusFilter } from '../../lib/staff/queue.ts';
 

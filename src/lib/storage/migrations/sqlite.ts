@@ -1,8 +1,8 @@
 /**
- * The SQLite schema, version by version (see migration.ts). Tables are STRICT, times are ISO
+ * The SQLite schema, version by version (see ../migration.ts). Tables are STRICT, times are ISO
  * 8601 UTC text (which sorts in time order) and dates are YYYY-MM-DD text.
  */
-import type { Migration } from './migration.ts';
+import type { Migration } from '../migration.ts';
 
 export const sqliteMigrations: readonly Migration[] = [
   {

@@ -1,10 +1,12 @@
 /**
  * Working-day sums for the accessible-format promise ("we will reply within 5 working days").
  *
- * Dates are YYYY-MM-DD strings and every sum is done on whole UTC days, so the server's own
- * time zone and daylight saving can never move a date. Only the moment a request arrives is
- * turned into a London calendar day, once, in `londonDate`.
+ * Dates are YYYY-MM-DD strings and every sum is done on whole days (calendar-days.ts), so the
+ * server's own time zone and daylight saving can never move a date. Only the moment a request
+ * arrives is turned into a London calendar day, once, in `londonDate` (london.ts).
  */
+import { fromDayNumber, toDayNumber } from './calendar-days.ts';
+import { londonDate } from './london.ts';
 
 /** The promise made on the accessible formats page. */
 export const REPLY_WORKING_DAYS = 5;
@@ -37,24 +39,9 @@ export class OutsideCalendarError extends Error {
   }
 }
 
-const MS_PER_DAY = 86_400_000;
-
-/** Whole days since 1970-01-01, after checking the string is a real YYYY-MM-DD date. */
-function toDayNumber(isoDate: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) throw new RangeError(`Expected a date written as YYYY-MM-DD, got "${isoDate}"`);
-  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  // Date.UTC rolls 2026-02-30 over to 2 March; a round trip catches that.
-  if (toIsoDate(ms / MS_PER_DAY) !== isoDate) throw new RangeError(`Not a real calendar date: "${isoDate}"`);
-  return ms / MS_PER_DAY;
-}
-
-function toIsoDate(dayNumber: number): string {
-  return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
+/** Day numbers count from Thursday 1 January 1970, so day 2 is a Saturday and day 3 a Sunday. */
 function isWeekendDay(dayNumber: number): boolean {
-  const weekday = new Date(dayNumber * MS_PER_DAY).getUTCDay();
+  const weekday = (((dayNumber + 4) % 7) + 7) % 7;
   return weekday === 0 || weekday === 6;
 }
 
@@ -90,31 +77,11 @@ export function addWorkingDays(startIsoDate: string, n: number, calendar: Workin
   let counted = 0;
   while (counted < n) {
     day += 1;
-    const isoDate = toIsoDate(day);
+    const isoDate = fromDayNumber(day);
     assertCovered(isoDate, calendar);
     if (!isWeekendDay(day) && !holidays.has(isoDate)) counted += 1;
   }
-  return toIsoDate(day);
-}
-
-// Built once: creating an Intl formatter is slow compared with using one.
-const londonParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  calendar: 'gregory',
-  numberingSystem: 'latn',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar day in London (GMT or BST) at an instant, as YYYY-MM-DD. */
-export function londonDate(instant: Date): string {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Expected a valid date and time');
-  // formatToParts rather than format: the order and separators of a formatted date vary
-  // between locales and ICU versions, the parts do not.
-  const parts = londonParts.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+  return fromDayNumber(day);
 }
 
 /**

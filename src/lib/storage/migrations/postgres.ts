@@ -1,9 +1,9 @@
 /**
- * The PostgreSQL schema, version by version, matching sqlite.ts (see migration.ts). Here
+ * The PostgreSQL schema, version by version, matching sqlite.ts (see ../migration.ts). Here
  * times are `timestamptz` and dates are `date`; the store turns them back into the same ISO
  * text the SQLite store returns, so callers cannot tell the two apart.
  */
-import type { Migration } from './migration.ts';
+import type { Migration } from '../migration.ts';
 
 export const postgresMigrations: readonly Migration[] = [
   {

@@ -1,0 +1,65 @@
+/**
+ * The objects the server's pages and the commands share, each made on first use and then kept
+ * for the life of the process: one database connection (src/lib/storage), the stores of each
+ * domain on it and one mail transport. This is the one place the domains
+ * are composed, so no domain constructs another's store. Made lazily so that importing this
+ * file (a build, a test) opens nothing.
+ */
+import { requestStoreOn } from './requests/open-store.ts';
+import { notifierFromEnv, type Notifier } from './requests/notify.ts';
+import type { RequestStore } from './requests/store.ts';
+import { StaffAuth } from './staff/auth.ts';
+import { staffStoreOn } from './staff/open-store.ts';
+import { openDatabase, type Database } from './storage/index.ts';
+import { bankHolidayCalendar, replyByDate } from './dates/index.ts';
+
+export { databaseDescription } from './storage/index.ts';
+
+let opened: Database | undefined;
+let requests: RequestStore | undefined;
+let auth: StaffAuth | undefined;
+// A separate flag, because "email is switched off" (undefined) is a result worth keeping too.
+let notifierMade = false;
+let notifierInstance: Notifier | undefined;
+
+/** The database named by the environment (DATABASE_URL or DATA_DIR), opened on first use. */
+export function database(): Database {
+  opened ??= openDatabase();
+  return opened;
+}
+
+/** Closes the database if it was opened, for commands that finish; the next use opens it again. */
+export async function closeDatabase(): Promise<void> {
+  const open = opened;
+  opened = undefined;
+  requests = undefined;
+  auth = undefined;
+  await open?.close();
+}
+
+export function requestStore(): RequestStore {
+  requests ??= requestStoreOn(database(), { replyByFor: (receivedAt) => replyByDate(receivedAt, bankHolidayCalendar()) });
+  return requests;
+}
+
+/** Staff accounts, sign-in and sessions, kept in the same database as the requests. */
+export function staffAuth(): StaffAuth {
+  auth ??= new StaffAuth({
+    store: staffStoreOn(database()),
+    // Which account is left out on purpose: usernames stay out of the logs.
+    onLock: () => console.warn('A staff account was locked for 15 minutes after 5 wrong passwords in a row.'),
+  });
+  return auth;
+}
+
+/**
+ * The team email notifier, or undefined when SMTP_URL is not set. A half-finished email set-up
+ * throws NotifyConfigError every time it is asked for, so it cannot be missed.
+ */
+export function notifier(): Notifier | undefined {
+  if (!notifierMade) {
+    notifierInstance = notifierFromEnv(process.env);
+    notifierMade = true;
+  }
+  return notifierInstance;
+}
