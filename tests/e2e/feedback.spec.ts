@@ -1,5 +1,8 @@
 import { test, expect, type APIRequestContext } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { axeViolations } from '../support/axe.ts';
+import { htmlProblems } from '../support/html-validate.ts';
 
 // "Is this page useful?": posted with JavaScript off, stored, shown to staff and exported;
 // refused readably (and nothing stored) when it comes from another site or is malformed.
@@ -74,8 +77,9 @@ test('"No" and a problem report with JavaScript off: thank-you on the page, then
   const row = staffPage.getByRole('row').filter({ hasText: guide });
   await expect(row.getByRole('cell')).toHaveText([guide, '1', '0', '1']);
   await expect(staffPage.getByRole('listitem').filter({ hasText: 'The MOPAC email link does not open.' })).toContainText('[email address removed]');
+  expect(await axeViolations(staffPage, '/staff/feedback/')).toEqual([]);
+  expect(await htmlProblems('/staff/feedback/', await staffPage.content())).toEqual([]);
   const [download] = await Promise.all([staffPage.waitForEvent('download'), staffPage.getByRole('link', { name: /Download all feedback/ }).click()]);
-  const { readFileSync } = await import('node:fs');
   const csv = readFileSync(await download.path(), 'utf8');
   expect(csv).toContain(`${guide},No,`);
   expect(csv).toContain('The MOPAC email link does not open.');
@@ -124,5 +128,6 @@ test('over 100 malformed posts each get a readable 4xx page, and none is stored'
     expect(html, 'a readable page with a heading').toMatch(/<h1>[^<]+<\/h1>/);
     expect(html).toContain('Nothing was saved');
   }
+  expect(await htmlProblems('/feedback/ refusal', await (await post(request, baseURL!, 'page=x&useful=yes')).text())).toEqual([]);
   expect(exported().length).toBe(before);
 });
