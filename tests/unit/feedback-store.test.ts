@@ -64,7 +64,6 @@ for (const backend of storeBackends()) {
     });
 
     it('is table version 5 in the schema history', async () => {
-      open();
       await open().list();
       const rows = await backend.query('SELECT version FROM schema_migrations ORDER BY version');
       expect(rows.map((r) => Number(r['version']))).toContain(5);
