@@ -37,7 +37,9 @@ export function startLetterBuilder(options: LetterBuilderOptions = {}): void {
   const printCopy = document.querySelector<HTMLElement>('[data-letter-print]');
   const sendTo = document.querySelector<HTMLElement>('[data-send-to]');
   const status = document.querySelector<HTMLElement>('[data-letter-status]');
-  if (!form || !result || !output || !heading || !printCopy || !sendTo || !status) return;
+  const clearButton = document.querySelector<HTMLButtonElement>('button[data-clear]');
+  const confirmPanel = document.querySelector<HTMLElement>('[data-clear-confirm]');
+  if (!form || !result || !output || !heading || !printCopy || !sendTo || !status || !clearButton || !confirmPanel) return;
   if (!('Blob' in window) || typeof URL.createObjectURL !== 'function') return;
   document.body.classList.add('js-enabled');
   for (const part of document.querySelectorAll<HTMLElement>('[data-js-only]')) part.hidden = false;
@@ -89,8 +91,13 @@ export function startLetterBuilder(options: LetterBuilderOptions = {}): void {
     document.body.classList.add('letter-ready');
     built = true;
     save();
-    // The letter appears below a long form, so take people to it, as a new page would.
-    if (moveFocus) heading!.focus();
+    // The letter appears below a long form, so take people to it, as a new page would: the
+    // heading gets focus (a screen reader says "Your letter"), and the page scrolls so the
+    // heading is at the top with the letter itself below it, not left at the bottom edge.
+    if (moveFocus) {
+      heading!.focus({ preventScroll: true });
+      result!.scrollIntoView({ block: 'start' });
+    }
   }
 
   function restore(): void {
@@ -153,6 +160,20 @@ export function startLetterBuilder(options: LetterBuilderOptions = {}): void {
     announce(`Your letter is saved as a text file called ${name}.`);
   }
 
+  // "Clear my answers" asks first, in the page rather than with window.confirm(), so the question
+  // and both answers are ordinary, styled, keyboard- and screen-reader-friendly buttons.
+  function askToClear(): void {
+    confirmPanel!.hidden = false;
+    clearButton!.setAttribute('aria-expanded', 'true');
+    confirmPanel!.focus();
+  }
+
+  function closeConfirm(): void {
+    confirmPanel!.hidden = true;
+    clearButton!.setAttribute('aria-expanded', 'false');
+    clearButton!.focus();
+  }
+
   function clear(): void {
     form!.reset();
     try {
@@ -177,12 +198,22 @@ export function startLetterBuilder(options: LetterBuilderOptions = {}): void {
   });
   document.addEventListener('click', (event) => {
     // "Make my letter" is the form's submit button, handled above.
-    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-clear], button[data-copy], button[data-print], button[data-download]');
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-clear], button[data-clear-yes], button[data-clear-no], button[data-copy], button[data-print], button[data-download]');
     if (!button) return;
-    if (button.hasAttribute('data-clear')) clear();
+    if (button.hasAttribute('data-clear')) {
+      if (confirmPanel.hidden) askToClear();
+      else closeConfirm();
+    } else if (button.hasAttribute('data-clear-yes')) {
+      clear();
+      closeConfirm();
+    } else if (button.hasAttribute('data-clear-no')) closeConfirm();
     else if (button.hasAttribute('data-copy')) void copy(button);
     else if (button.hasAttribute('data-print')) window.print();
     else if (button.hasAttribute('data-download')) download();
+  });
+
+  confirmPanel.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') closeConfirm();
   });
 
   restore();

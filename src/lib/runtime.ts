@@ -5,6 +5,8 @@
  * are composed, so no domain constructs another's store. Made lazily so that importing this
  * file (a build, a test) opens nothing.
  */
+import { feedbackStoreOn } from './feedback/open-store.ts';
+import type { FeedbackStore } from './feedback/store.ts';
 import { requestStoreOn } from './requests/open-store.ts';
 import { notifierFromEnv, type Notifier } from './requests/notify.ts';
 import { createRateLimiter, type RateLimiter } from './requests/rate-limit.ts';
@@ -18,6 +20,7 @@ export { databaseDescription } from './storage/index.ts';
 
 let opened: Database | undefined;
 let requests: RequestStore | undefined;
+let feedback: FeedbackStore | undefined;
 let auth: StaffAuth | undefined;
 let limiter: RateLimiter | undefined;
 // A separate flag, because "email is switched off" (undefined) is a result worth keeping too.
@@ -35,6 +38,7 @@ export async function closeDatabase(): Promise<void> {
   const open = opened;
   opened = undefined;
   requests = undefined;
+  feedback = undefined;
   auth = undefined;
   await open?.close();
 }
@@ -42,6 +46,12 @@ export async function closeDatabase(): Promise<void> {
 export function requestStore(): RequestStore {
   requests ??= requestStoreOn(database(), { replyByFor: (receivedAt) => replyByDate(receivedAt, bankHolidayCalendar()) });
   return requests;
+}
+
+/** "Is this page useful?" answers and problem reports, kept in the same database as the requests. */
+export function feedbackStore(): FeedbackStore {
+  feedback ??= feedbackStoreOn(database());
+  return feedback;
 }
 
 /** Staff accounts, sign-in and sessions, kept in the same database as the requests. */

@@ -39,6 +39,21 @@ test.describe('guides', () => {
     await expect(page).toHaveURL(/\/glossary\/#schedule-3$/);
     await expect(page.locator('#schedule-3')).toBeInViewport();
   });
+
+  test('a long guide opens with an "On this page" list whose links reach each section, and no paragraph has more than two glossary links', async ({ page }) => {
+    await page.goto('/guides/right-of-review/');
+    const contents = page.getByRole('navigation', { name: 'On this page' });
+    const sections = await page.locator('main .guide-body h2').allTextContents();
+    expect(sections.length).toBeGreaterThanOrEqual(3);
+    await expect(contents.getByRole('link')).toHaveText(sections);
+    await contents.getByRole('link', { name: 'The deadline' }).click();
+    await expect(page).toHaveURL(/#the-deadline$/);
+    await expect(page.getByRole('heading', { level: 2, name: 'The deadline' })).toBeInViewport();
+    const busiest = await page.locator('main p, main li').evaluateAll((blocks) =>
+      Math.max(...blocks.map((b) => [...b.querySelectorAll('a.glossary-link')].filter((a) => a.closest('p, li') === b).length)),
+    );
+    expect(busiest).toBeLessThanOrEqual(2);
+  });
 });
 
 test.describe("the Mayor's Action Plan tracker", () => {

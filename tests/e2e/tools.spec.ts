@@ -283,7 +283,8 @@ test.describe('letter builder, with JavaScript on', () => {
     await expect(page.getByLabel('What happened?')).toHaveValue(complaintAnswers['What happened?']);
     await expect(page.getByLabel('The text of your letter')).toHaveValue(/An officer stopped me/);
 
-    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByRole('button', { name: 'Clear my answers' }).click();
+    await page.getByRole('button', { name: 'Yes, delete them' }).click();
     for (const label of Object.keys(complaintAnswers)) await expect(page.getByLabel(label, { exact: true })).toHaveValue('');
     await expect(page.locator('[data-letter-result]')).toBeHidden();
     await expect(page.locator('[data-letter-status]')).toHaveText('Your answers and your letter are cleared.');
@@ -291,6 +292,53 @@ test.describe('letter builder, with JavaScript on', () => {
     await page.reload();
     await expect(page.getByLabel('What happened?')).toHaveValue('');
     await expect(page.locator('[data-letter-result]')).toBeHidden();
+  });
+
+  test('on a small phone the letter itself comes into view, and Clear sits apart and asks first', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 568 });
+    await page.goto(complaintPath);
+    await fillComplaint(page);
+    await page.getByRole('button', { name: 'Make my letter' }).click();
+    const heading = page.getByRole('heading', { name: 'Your letter' });
+    await expect(heading).toBeFocused();
+    // The heading is scrolled to the top of the screen, with the letter's text below it.
+    await expect.poll(async () => (await heading.boundingBox())?.y).toBeLessThanOrEqual(60);
+    await expect(page.getByLabel('The text of your letter')).toBeInViewport({ ratio: 0.3 });
+
+    // Clear is below the letter's own buttons, not next to Make my letter.
+    const make = await page.getByRole('button', { name: 'Make my letter' }).boundingBox();
+    const download = await page.getByRole('button', { name: 'Download as a text file' }).boundingBox();
+    const clear = page.getByRole('button', { name: 'Clear my answers' });
+    const clearBox = await clear.boundingBox();
+    expect(clearBox!.y).toBeGreaterThan(download!.y);
+    expect(clearBox!.y - make!.y).toBeGreaterThan(568);
+
+    // Asking first: the question takes focus; Escape and "No" both keep everything.
+    await expect(clear).toHaveAttribute('aria-expanded', 'false');
+    await clear.click();
+    const question = page.getByRole('group', { name: 'Delete all your answers and your letter? You cannot get them back.' });
+    await expect(question).toBeFocused();
+    await expect(clear).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('Escape');
+    await expect(question).toBeHidden();
+    await expect(clear).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(question).toBeFocused();
+    await page.getByRole('button', { name: 'No, keep them' }).click();
+    await expect(question).toBeHidden();
+    await expect(page.getByLabel('What happened?')).toHaveValue(complaintAnswers['What happened?']);
+    await expect(page.getByLabel('The text of your letter')).toHaveValue(/Sam Taylor/);
+
+    // With the keyboard: Enter on Clear, Tab to "Yes, delete them", Enter.
+    await clear.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Yes, delete them' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('What happened?')).toHaveValue('');
+    await expect(page.locator('[data-letter-result]')).toBeHidden();
+    await expect(clear).toBeFocused();
+    await expect(page.locator('[data-letter-status]')).toHaveText('Your answers and your letter are cleared.');
   });
 
   test('makes no network request at all while it is used', async ({ page, baseURL }) => {
@@ -302,7 +350,8 @@ test.describe('letter builder, with JavaScript on', () => {
     await expect(page.getByLabel('The text of your letter')).toHaveValue(/Sam Taylor/);
     await page.getByRole('button', { name: 'Copy letter' }).click();
     await expect(page.locator('[data-letter-status]')).toHaveText(/copied/);
-    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByRole('button', { name: 'Clear my answers' }).click();
+    await page.getByRole('button', { name: 'Yes, delete them' }).click();
     await expect(page.locator('[data-letter-status]')).toHaveText(/cleared/);
     // Give anything that might be sent late a moment to show up.
     await page.waitForTimeout(500);
@@ -320,7 +369,9 @@ test.describe('letter builder, with JavaScript on', () => {
       await expect(page.getByRole('heading', { name: 'Your letter' })).toBeFocused();
       await expectNoAxeViolations(page, `${path} with a letter`);
       await expectNoHorizontalScroll(page, `${path} with a letter`);
-      await page.getByRole('button', { name: 'Clear' }).click();
+      await page.getByRole('button', { name: 'Clear my answers' }).click();
+      await expectNoAxeViolations(page, `${path} asking before clearing`);
+      await page.getByRole('button', { name: 'Yes, delete them' }).click();
     }
   });
 });
@@ -337,7 +388,7 @@ test.describe('letter builder, with JavaScript off', () => {
     await expect(page.getByText('You can print this page and write your answers in the boxes.')).toBeVisible();
     await expect(page.getByText('It is not stored by us or sent to anyone.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Make my letter' })).toBeHidden();
-    await expect(page.getByRole('button', { name: 'Clear' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Clear my answers' })).toBeHidden();
     await expect(page.getByText('Your browser keeps a draft')).toBeHidden();
     await expect(page.getByRole('heading', { name: 'Where to send your complaint' })).toBeVisible();
 

@@ -89,3 +89,42 @@ describe('the Markdown plugin', () => {
     expect(replaceNode).not.toHaveBeenCalled();
   });
 });
+
+describe('links per paragraph', () => {
+  const busy = 'The IOPC said the review was under Schedule 3, and the relevant review body agreed.';
+
+  it('give one paragraph at most two glossary links, and link a passed-over term at its next use', () => {
+    const tree = root(paragraph(text(busy)), paragraph(text('The relevant review body wrote back.')));
+    expect(linkGlossaryTerms(tree, entries)).toEqual(['iopc', 'review', 'relevant-review-body']);
+    expect(render(tree)).toBe(
+      'The [IOPC](/glossary/#iopc) said the [review](/glossary/#review) was under Schedule 3, and the relevant review body agreed.\n' +
+        'The [relevant review body](/glossary/#relevant-review-body) wrote back.',
+    );
+  });
+
+  it('count each list item on its own, and take another limit when given', () => {
+    const item = (value: string): TestNode => ({ type: 'listItem', children: [paragraph(text(value))] });
+    const tree = root({ type: 'list', children: [item('A review under Schedule 3.'), item('The IOPC.')] });
+    expect(linkGlossaryTerms(tree, entries, 1)).toEqual(['review', 'iopc']);
+  });
+
+  it('hold in the Markdown plugin too, per enclosing paragraph', () => {
+    const plugin = glossaryLinksPlugin({ entries, pathIncludes: '/src/content/guides/' });
+    const visitor = plugin({ fileURL: new URL('file:///site/src/content/guides/a.mdx') });
+    const first = { type: 'paragraph' };
+    const second = { type: 'paragraph' };
+    const parents = new Map<object, object>();
+    const replaced: unknown[][] = [];
+    const ctx = { parent: (n: object) => parents.get(n) as { type: string } | undefined, replaceNode: (_n: object, parts: unknown[]) => replaced.push(parts) };
+    // Two text nodes in one paragraph (split by emphasis, say) share its limit.
+    const a = { type: 'text' as const, value: 'The IOPC and a review' };
+    const b = { type: 'text' as const, value: 'under Schedule 3.' };
+    const c = { type: 'text' as const, value: 'Schedule 3 again.' };
+    parents.set(a, first).set(b, first).set(c, second);
+    visitor?.text(a, ctx);
+    visitor?.text(b, ctx);
+    visitor?.text(c, ctx);
+    const linkCount = (parts: unknown[]) => parts.filter((p) => (p as { type: string }).type === 'link').length;
+    expect(replaced.map(linkCount)).toEqual([2, 1]);
+  });
+});

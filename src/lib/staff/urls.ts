@@ -20,3 +20,7 @@ export function exportPathFor(status?: RequestStatus): string {
 export function staffRequestPath(reference: string): string {
   return `${staffPath}requests/${encodeURIComponent(reference)}/`;
 }
+
+/** "Is this page useful?" answers and problem reports, and their CSV. */
+export const feedbackStaffPath = '/staff/feedback/';
+export const feedbackExportPath = '/staff/feedback/export.csv';

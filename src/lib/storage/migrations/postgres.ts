@@ -77,4 +77,22 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX staff_sessions_by_last_seen ON staff_sessions (last_seen_at);
     `,
   },
+  {
+    // Version 4 belongs to another change that lands separately; versions need not be
+    // contiguous (each is applied once, in list order, if the database has not had it).
+    version: 5,
+    description: 'page_feedback table',
+    sql: `
+      CREATE TABLE page_feedback (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        created_at timestamptz NOT NULL,
+        page text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('yes', 'no', 'problem')),
+        problem text,
+        CHECK ((kind = 'problem') = (problem IS NOT NULL))
+      );
+      CREATE INDEX page_feedback_by_page ON page_feedback (page, kind);
+      CREATE INDEX page_feedback_by_created ON page_feedback (created_at);
+    `,
+  },
 ];
