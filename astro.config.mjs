@@ -4,8 +4,8 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { satteri } from '@astrojs/markdown-satteri';
 import glossary from './src/content/data/glossary.json' with { type: 'json' };
-import { glossaryLinksPlugin } from './src/lib/glossary-links.ts';
-import { standaloneLinksPlugin } from './src/lib/standalone-links.ts';
+import { glossaryLinksPlugin } from './src/lib/content/glossary-links.ts';
+import { standaloneLinksPlugin } from './src/lib/content/standalone-links.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { bundleReport } from './src/integrations/bundle-report.ts';
 

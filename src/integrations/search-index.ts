@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { extractPage } from '../lib/search/extract.ts';
 import type { SearchIndexFile } from '../lib/search/engine.ts';
-import { synonymsByUrl, urlFromPath, type SynonymSource } from '../lib/search-synonyms.ts';
+import { synonymsByUrl, urlFromPath, type SynonymSource } from '../lib/search/synonyms.ts';
 import { bestBetsSchema, searchSynonymsSchema } from '../lib/schemas/search.ts';
-import { parseDataFile } from '../lib/load-data.ts';
+import { parseDataFile } from '../lib/content/load-data.ts';
 import bestBetsJson from '../content/data/search-best-bets.json' with { type: 'json' };
 import synonymsJson from '../content/data/search-synonyms.json' with { type: 'json' };
 

@@ -5,7 +5,7 @@
  * that takes focus, a message by the date, the boxes with the problem highlighted), and
  * the answer is written into a polite status region without moving focus.
  */
-import { deadlineAnswer, parseDateParts, type DateError, type DateInputField } from '../lib/review-deadline.ts';
+import { deadlineAnswer, parseDateParts, type DateError, type DateInputField } from '../lib/dates/review-deadline.ts';
 import { todayInLondon } from '../lib/dates/london.ts';
 
 export interface DeadlineCalculatorOptions {

@@ -5,7 +5,7 @@
  * sessionStorage (this tab only) until Clear is selected. Nothing is sent anywhere: this
  * script makes no network requests.
  */
-import { buildLetter, letterFileName, whereToSend, type LetterKind, type Recipients } from '../lib/letters.ts';
+import { buildLetter, letterFileName, whereToSend, type LetterKind, type Recipients } from '../lib/letters/letters.ts';
 import { formatLongDate } from '../lib/dates/format.ts';
 import { todayInLondon } from '../lib/dates/london.ts';
 

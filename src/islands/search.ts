@@ -6,7 +6,7 @@
  * when the page opens with a query.
  */
 import { answer, prepare, type Hit, type Prepared, type SearchIndexFile } from '../lib/search/engine.ts';
-import { resultCountMessage, searchingMessage } from '../lib/search-results.ts';
+import { resultCountMessage, searchingMessage } from '../lib/search/results.ts';
 
 let index: Promise<Prepared> | undefined;
 

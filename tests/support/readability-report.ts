@@ -1,5 +1,5 @@
 import type { ReadabilityReport } from './readability/score.ts';
-import { glossary } from '../../src/lib/site-data.ts';
+import { glossary } from '../../src/lib/content/site-data.ts';
 
 export interface PageFigures {
   readonly page: string;

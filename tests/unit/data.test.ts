@@ -7,7 +7,7 @@ import { glossarySchema, MAX_DEFINITION_WORDS } from '../../src/lib/schemas/glos
 import { contactsSchema, waysToReach } from '../../src/lib/schemas/contacts';
 import { actionPlanSchema, ACTION_COUNT } from '../../src/lib/schemas/action-plan';
 import { surveySchema } from '../../src/lib/schemas/survey';
-import { countByStatus } from '../../src/lib/action-plan';
+import { countByStatus } from '../../src/lib/content/action-plan';
 
 /** A deep copy each test can break without affecting the others. */
 const copy = <T>(value: T): T => structuredClone(value);

@@ -1,5 +1,5 @@
 import { describe, it, expect, vi } from 'vitest';
-import { glossaryLinksPlugin, linkGlossaryTerms, type GlossaryEntry } from '../../src/lib/glossary-links.ts';
+import { glossaryLinksPlugin, linkGlossaryTerms, type GlossaryEntry } from '../../src/lib/content/glossary-links.ts';
 
 const entries: GlossaryEntry[] = [
   { id: 'review', term: 'review', aliases: ['reviews'] },

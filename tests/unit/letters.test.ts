@@ -14,7 +14,7 @@ import {
   tidy,
   whereToSend,
   type Recipients,
-} from '../../src/lib/letters.ts';
+} from '../../src/lib/letters/letters.ts';
 import contacts from '../../src/content/data/contacts.json' with { type: 'json' };
 
 const organisation = (id: string) => contacts.find((c) => c.id === id)!.organisation;

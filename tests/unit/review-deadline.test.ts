@@ -10,7 +10,7 @@ import {
   missingPartsMessage,
   parseDateParts,
   timeLeftSentence,
-} from '../../src/lib/review-deadline.ts';
+} from '../../src/lib/dates/review-deadline.ts';
 
 const today = '2026-11-23';
 const parts = (day: string, month: string, year: string) => ({ day, month, year });

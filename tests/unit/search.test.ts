@@ -1,13 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { readdirSync, existsSync } from 'node:fs';
-import { closestWord, correctQuery, editDistance } from '../../src/lib/spelling.ts';
-import { synonymsByUrl, urlFromPath } from '../../src/lib/search-synonyms.ts';
-import { resultCountMessage } from '../../src/lib/search-results.ts';
+import { closestWord, correctQuery, editDistance } from '../../src/lib/search/spelling.ts';
+import { synonymsByUrl, urlFromPath } from '../../src/lib/search/synonyms.ts';
+import { resultCountMessage } from '../../src/lib/search/results.ts';
 import { stem, words } from '../../src/lib/search/text.ts';
 import { answer, contentWords, excerpt, parseQuery, prepare, search, type IndexedPage, type SearchIndexFile } from '../../src/lib/search/engine.ts';
 import { extractPage, sentences } from '../../src/lib/search/extract.ts';
 import { bestBetsSchema, searchSynonymsSchema } from '../../src/lib/schemas/search.ts';
-import { glossary } from '../../src/lib/site-data.ts';
+import { glossary } from '../../src/lib/content/site-data.ts';
 import bestBetsJson from '../../src/content/data/search-best-bets.json' with { type: 'json' };
 import synonymsJson from '../../src/content/data/search-synonyms.json' with { type: 'json' };
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { pageTitle, serviceName } from '../../src/lib/site.ts';
-import { alphabetical, guidesInSection } from '../../src/lib/guides.ts';
-import { sections } from '../../src/lib/sections.ts';
+import { alphabetical, guidesInSection } from '../../src/lib/content/guides.ts';
+import { sections } from '../../src/lib/content/sections.ts';
 import { sectionIds, type Guide } from '../../src/lib/schemas/guide.ts';
 
 describe('page titles', () => {

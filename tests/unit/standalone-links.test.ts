@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { standsAlone } from '../../src/lib/standalone-links.ts';
+import { standsAlone } from '../../src/lib/content/standalone-links.ts';
 
 const link = { type: 'link', children: [{ type: 'text', value: 'Read the guide' }] };
 

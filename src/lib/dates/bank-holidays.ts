@@ -3,7 +3,7 @@
  * parsed once per process. Server code and commands only: islands do not need the list.
  */
 import bankHolidaysJson from '../../content/data/bank-holidays.json' with { type: 'json' };
-import { parseDataFile } from '../load-data.ts';
+import { parseDataFile } from '../content/load-data.ts';
 import { bankHolidaysSchema, type BankHolidays } from '../schemas/bank-holidays.ts';
 
 let calendar: BankHolidays | undefined;

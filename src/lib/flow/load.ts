@@ -1,5 +1,5 @@
 import flowJson from '../../content/flow/where-to-complain.json' with { type: 'json' };
-import { parseDataFile } from '../load-data.ts';
+import { parseDataFile } from '../content/load-data.ts';
 import { flowSchema, type Flow } from './schema.ts';
 
 /** Where the flow lives, as named in error messages. */

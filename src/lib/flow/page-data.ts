@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import { contacts } from '../site-data.ts';
+import { contacts } from '../content/site-data.ts';
 import { assertFlowSound } from './graph.ts';
 import { loadFlow } from './load.ts';
 import type { Flow, FlowNode } from './schema.ts';

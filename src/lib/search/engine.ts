@@ -11,7 +11,7 @@
  * - "exact phrases" in quotes must appear as written;
  * - a best bet (a page chosen by people for a common task) can come first.
  */
-import { closestWord } from '../spelling.ts';
+import { closestWord } from './spelling.ts';
 import { normalise, stem, stopWords, words } from './text.ts';
 
 export interface IndexedPage {

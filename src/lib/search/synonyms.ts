@@ -6,7 +6,7 @@
  * of office holders, each with a source and an "as of" date). The words are
  * searched but never shown.
  */
-import type { SearchSynonyms } from './schemas/search.ts';
+import type { SearchSynonyms } from '../schemas/search.ts';
 
 export interface SynonymSource {
   term: string;

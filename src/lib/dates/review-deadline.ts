@@ -10,8 +10,8 @@
  * always passed in (as London's date, see todayInLondon), never read here. This file is in the
  * deadline calculator island, so it imports only the small date files it needs.
  */
-import { addDays, daysBetween, daysInMonth } from './dates/calendar-days.ts';
-import { formatDateWithDay, formatLongDate, monthNames } from './dates/format.ts';
+import { addDays, daysBetween, daysInMonth } from './calendar-days.ts';
+import { formatDateWithDay, formatLongDate, monthNames } from './format.ts';
 
 /** How many calendar days a person has, counting from the day after the outcome. */
 export const REVIEW_PERIOD_DAYS = 28;

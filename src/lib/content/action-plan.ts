@@ -1,4 +1,4 @@
-import type { Action, ActionStatus } from './schemas/action-plan.ts';
+import type { Action, ActionStatus } from '../schemas/action-plan.ts';
 
 export type StatusCounts = Record<ActionStatus, number>;
 

@@ -1,4 +1,4 @@
-import type { Guide, SectionId } from './schemas/guide.ts';
+import type { Guide, SectionId } from '../schemas/guide.ts';
 
 export interface GuideEntry {
   id: string;

@@ -1,4 +1,4 @@
-import type { Action, ActionStatus } from './schemas/action-plan.ts';
+import type { Action, ActionStatus } from '../schemas/action-plan.ts';
 
 export interface StatusFilter {
   /** undefined for "all"; otherwise the URL segment, e.g. "in-progress". */

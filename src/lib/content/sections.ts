@@ -1,4 +1,4 @@
-import type { SectionId } from './schemas/guide.ts';
+import type { SectionId } from '../schemas/guide.ts';
 
 export interface Section {
   id: SectionId;
