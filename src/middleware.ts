@@ -19,7 +19,8 @@
 import { defineMiddleware } from 'astro:middleware';
 import type { APIContext, MiddlewareNext } from 'astro';
 import { staffAuth } from './lib/requests/runtime.ts';
-import { BodyTooLargeError, trustedProxyHops } from './lib/requests/rate-limit.ts';
+import { BodyTooLargeError } from './lib/limits/body.ts';
+import { trustedProxyHops } from './lib/limits/address.ts';
 import { comesFromThisSite, crossSiteRefusal, publicRefusedPath } from './lib/requests/same-origin.ts';
 import {
   cameOverHttps,

@@ -244,6 +244,25 @@ test.describe('a server of its own', () => {
     expect(last).toContain('You have sent a lot of requests');
   });
 
+  test('300 lookups of made-up references from one address meet a readable 429 page', async () => {
+    server = await startServer();
+    const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+    const guess = () => `AF-2026-${Array.from({ length: 8 }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('')}`;
+    const statuses: number[] = [];
+    let refusal = '';
+    for (let i = 0; i < 300; i += 1) {
+      const response = await fetch(`${server.url}/accessible-formats/request/confirmation/?ref=${guess()}`);
+      statuses.push(response.status);
+      const text = await response.text();
+      if (response.status === 429) refusal = text;
+    }
+    expect(statuses[0]).toBe(404);
+    expect(statuses.indexOf(429)).toBeGreaterThan(0);
+    expect(statuses.filter((status) => status === 404).length).toBeLessThanOrEqual(60);
+    expect(refusal).toContain('<h1>Too many requests looked up</h1>');
+    expect(refusal).toMatch(/Try again in \d+ minutes?\./);
+  });
+
   test('behind a trusted load balancer, each visitor has their own limit, and a forged address does not help', async () => {
     server = await startServer({ REQUEST_RATE_LIMIT: '2', TRUSTED_PROXY_HOPS: '1' });
     const post = async (forwardedFor: string) => (await postRequest(server!.url, validBody(), { 'X-Forwarded-For': forwardedFor })).status;

@@ -152,6 +152,25 @@ test('wrong passwords sent to different servers add up: 5 lock the account on ev
   expect(await signIn(a, password)).not.toBe(303);
 });
 
+test('one address gets at most the configured number of accepted requests across both servers, then 429', async () => {
+  // A database of its own: the other tests send hundreds of requests from this address.
+  const url = await database!.createDatabase('shared_limit');
+  const limited = await Promise.all([1, 2].map(() => startServer({ DATABASE_URL: url, REQUEST_RATE_LIMIT: '5', DATABASE_POOL_SIZE: '4' })));
+  try {
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const response = await postRequest(limited[i % 2]!.url, validBody({ documentTitle: 'Shared limit' }));
+      await response.arrayBuffer();
+      statuses.push(response.status);
+    }
+    // Per-server counting would have accepted 10 (5 on each).
+    expect(statuses).toEqual([303, 303, 303, 303, 303, 429, 429, 429, 429, 429]);
+    expect((await postgresReferences(url)).size).toBe(5);
+  } finally {
+    await Promise.all(limited.map((server) => server.stop()));
+  }
+});
+
 test('while the database is down the servers say the request was not saved, and afterwards they carry on by themselves', async () => {
   const [a, b] = servers as [RunningServer, RunningServer];
   const before = await submit(a, 'Before the outage');

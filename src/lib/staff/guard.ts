@@ -2,7 +2,7 @@
  * The rules src/middleware.ts applies to /staff/, kept here as plain functions so they can
  * be unit tested without a server.
  */
-import { readBodyWithLimit } from '../requests/rate-limit.ts';
+import { readBodyWithLimit } from '../limits/body.ts';
 import { csrfTokenMatches } from './tokens.ts';
 import { signInPath } from './urls.ts';
 
