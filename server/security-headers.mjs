@@ -42,3 +42,17 @@ export const embedHeaders = Object.freeze({
 export function headersFor(pathname) {
   return pathname.startsWith(embedPrefix) ? embedHeaders : siteHeaders;
 }
+
+/** Pages that only the Node server answers and that no cache or search engine should keep. */
+const privatePrefixes = ['/staff/', '/health/'];
+
+export const privateHeaders = Object.freeze({
+  'Cache-Control': 'no-store',
+  'X-Robots-Tag': 'noindex',
+});
+
+/** privateHeaders for the staff pages and the health check, nothing for any other path. */
+export function privateHeadersFor(pathname) {
+  const isPrivate = privatePrefixes.some((prefix) => pathname === prefix.slice(0, -1) || pathname.startsWith(prefix));
+  return isPrivate ? privateHeaders : {};
+}

@@ -8,6 +8,7 @@ import { confirmedReference, postRequest, startServer, validBody, type RunningSe
 import { htmlProblems } from '../support/html-validate.ts';
 import { freePort } from '../support/free-port.ts';
 import { storedReferences as storedIn } from '../support/sqlite.ts';
+import { openSocket, rawRequest } from '../support/raw-http.ts';
 
 const storeFile = () => join(process.env.E2E_DATA_DIR!, 'requests.sqlite');
 
@@ -244,6 +245,52 @@ test.describe('a server of its own', () => {
     expect(last).toContain('You have sent a lot of requests');
   });
 
+  test('what the server cannot take gets the right 4xx: TRACE 405, 200 KB bodies 413 however sent, and a dropped upload is not a database failure', async () => {
+    server = await startServer();
+    let log = '';
+    for (const stream of [server.process.stdout, server.process.stderr]) stream?.on('data', (chunk: Buffer) => void (log += chunk.toString()));
+    for (const path of ['/health/', '/accessible-formats/request/submit/', '/staff/sign-in/', '/']) {
+      const response = await rawRequest(server.url, `TRACE ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      expect(response, path).toMatch(/^HTTP\/1\.1 405 /);
+      expect(response, path).toMatch(/\r\nAllow: GET, HEAD, POST\r\n/i);
+    }
+    const big = validBody({ anythingElse: 'x'.repeat(200_000) });
+    const chunked = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < big.length; i += 8192) controller.enqueue(new TextEncoder().encode(big.slice(i, i + 8192)));
+          controller.close();
+        },
+      });
+    for (const body of [big, chunked()]) {
+      const response = await fetch(`${server.url}/accessible-formats/request/submit/`, {
+        method: 'POST',
+        body,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url },
+        redirect: 'manual',
+        ...(typeof body === 'string' ? {} : { duplex: 'half' }),
+      } as RequestInit);
+      expect(response.status).toBe(413);
+      expect(await response.text()).toContain('<h1>Your request was too long</h1>');
+    }
+    // A client that goes away half-way through its body, with a length and chunked.
+    for (const framing of ['Content-Length: 5000', 'Transfer-Encoding: chunked']) {
+      await rawRequest(server.url, `POST /accessible-formats/request/submit/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n${framing}\r\n\r\n10\r\ndocumentTitle=AB\r\n`, { hangUpAfterMs: 200 });
+    }
+    expect((await postRequest(server.url)).status).toBe(303);
+    expect(log).not.toMatch(/database|error/i);
+  });
+
+  test('one client cannot hold every connection: beyond SERVER_MAX_CONNECTIONS new ones are closed, and the server recovers', async () => {
+    server = await startServer({ SERVER_MAX_CONNECTIONS: '5' });
+    const { port } = new URL(server.url);
+    const idle = await Promise.all(Array.from({ length: 5 }, () => openSocket(Number(port))));
+    // A sixth connection is accepted by the system and closed at once, without an answer.
+    await expect(rawRequest(server.url, 'GET /health/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).resolves.toBe('');
+    for (const socket of idle) socket.destroy();
+    await expect.poll(async () => (await fetch(`${server!.url}/health/`).catch(() => undefined))?.status).toBe(200);
+  });
+
   test('300 lookups of made-up references from one address meet a readable 429 page', async () => {
     server = await startServer();
     const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -311,6 +358,9 @@ test.describe('a server of its own', () => {
     await page.context().addCookies([{ name: 'staff_session', value: 'A'.repeat(43), url: server.url }]);
     const staff = await page.goto(`${server.url}/staff/`);
     expect(staff?.status()).toBe(500);
+    // Errors too are kept out of caches and search engines.
+    expect(staff?.headers()['cache-control']).toBe('no-store');
+    expect(staff?.headers()['x-robots-tag']).toBe('noindex');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, there is a problem with this page');
   });
 

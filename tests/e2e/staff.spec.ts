@@ -10,6 +10,7 @@ import { todayInLondon } from '../../src/lib/dates.ts';
 import { newReference } from '../../src/lib/requests/reference.ts';
 import { htmlProblems } from '../support/html-validate.ts';
 import { readRows } from '../support/sqlite.ts';
+import { rawRequest } from '../support/raw-http.ts';
 
 // The staff queue runs on a server of its own with its own data folder (one per worker),
 // so the accounts, locks and status changes here touch nothing else.
@@ -310,6 +311,37 @@ test.describe('what the staff pages refuse', () => {
     const queue = await (await fetch(url('/staff/'), { headers: signedIn })).text();
     expect(queue).toContain('<meta name="robots" content="noindex">');
     expect(queue).not.toContain('data-pagefind-body');
+  });
+
+  test('200 KB sent to sign-in or a status change, with a length or chunked, gets the readable 413 page, no-store and noindex', async () => {
+    const { cookie } = await signInByFetch();
+    const big = `csrf=x&status=closed&note=${'x'.repeat(200_000)}`;
+    const chunked = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < big.length; i += 8192) controller.enqueue(new TextEncoder().encode(big.slice(i, i + 8192)));
+          controller.close();
+        },
+      });
+    for (const path of ['/staff/sign-in/', `/staff/requests/${overdueRef}/`]) {
+      for (const body of [big, chunked()]) {
+        const response = await fetch(url(path), {
+          method: 'POST',
+          body,
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url, Cookie: cookie },
+          redirect: 'manual',
+          ...(typeof body === 'string' ? {} : { duplex: 'half' }),
+        } as RequestInit);
+        expect(response.status, path).toBe(413);
+        expect(await response.text(), path).toContain('<h1>What you sent was too long</h1>');
+        expect(response.headers.get('cache-control'), path).toBe('no-store');
+        expect(response.headers.get('x-robots-tag'), path).toBe('noindex');
+      }
+    }
+    expect(statusOf(overdueRef)).toBe('new');
+    const trace = await rawRequest(server.url, 'TRACE /staff/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(trace).toMatch(/^HTTP\/1\.1 405 /);
+    expect(trace).toMatch(/\r\nCache-Control: no-store\r\n/i);
   });
 
   test('the CSV export is an attachment with the filtered requests and formulas defused', async () => {

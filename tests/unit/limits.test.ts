@@ -5,6 +5,7 @@ import { clientAddressFor, trustedProxyHops } from '../../src/lib/limits/address
 import { createLimiter, limitsTable, type LimitStore } from '../../src/lib/limits/limiter.ts';
 import { createSignInThrottle, waitAfterFailures } from '../../src/lib/limits/sign-in.ts';
 import { createSiteLimits } from '../../src/lib/limits/runtime.ts';
+import { serverLimits } from '../../server/request-limits.mjs';
 
 const stream = (...parts: string[]) =>
   new ReadableStream<Uint8Array>({
@@ -160,5 +161,13 @@ describe('the address a rate limit counts, behind load balancers', () => {
     for (const bad of ['-1', '1.5', 'yes', '11']) {
       expect(() => trustedProxyHops({ TRUSTED_PROXY_HOPS: bad })).toThrow(/TRUSTED_PROXY_HOPS/);
     }
+  });
+});
+
+describe("the Node server's own limits", () => {
+  it('cap connections (SERVER_MAX_CONNECTIONS, 1000 by default) and how long a client may take', () => {
+    expect(serverLimits({})).toEqual({ maxConnections: 1000, headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 });
+    expect(serverLimits({ SERVER_MAX_CONNECTIONS: '50' }).maxConnections).toBe(50);
+    expect(() => serverLimits({ SERVER_MAX_CONNECTIONS: 'none' })).toThrow(/SERVER_MAX_CONNECTIONS/);
   });
 });

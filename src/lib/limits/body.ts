@@ -5,9 +5,16 @@
  * sent (see server/request-limits.mjs); reading with the same limit here keeps a route safe
  * under any other server too (`astro dev`, another adapter).
  */
-import { maxBodyBytes } from '../../../server/request-limits.mjs';
+import { bodyTooLargeHeader, maxBodyBytes } from '../../../server/request-limits.mjs';
 
-export { maxBodyBytes };
+export { bodyTooLargeHeader, maxBodyBytes };
+
+/** What a person sees when a public form post was too large to read (src/pages/refused.astro). */
+export const publicTooLargeRefusal = {
+  status: 413,
+  heading: 'Your request was too long',
+  body: 'We did not read it, and nothing was saved. Please shorten what you wrote, especially in "Anything else", and send it again.',
+} as const;
 
 export class BodyTooLargeError extends Error {
   override name = 'BodyTooLargeError';
