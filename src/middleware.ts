@@ -22,7 +22,7 @@ import type { APIContext, MiddlewareNext } from 'astro';
 import { staffAuth } from './lib/requests/runtime.ts';
 import { BodyTooLargeError, bodyTooLargeHeader, publicTooLargeRefusal } from './lib/limits/body.ts';
 import { trustedProxyHops } from './lib/limits/address.ts';
-import { comesFromThisSite, crossSiteRefusal, publicRefusedPath } from './lib/requests/same-origin.ts';
+import { comesFromThisSite, configuredSite, crossSiteRefusal, publicRefusedPath } from './lib/requests/same-origin.ts';
 import {
   cameOverHttps,
   checkCsrf,
@@ -47,7 +47,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   const fromThisSite = comesFromThisSite(context.request.method, context.request.headers, {
     url: context.url,
-    site: context.site,
+    site: configuredSite(),
     trustProxy: trustedProxyHops() > 0,
   });
   if (!fromThisSite) {

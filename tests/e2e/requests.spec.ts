@@ -167,6 +167,9 @@ test.describe('what the server refuses', () => {
     const response = await post(page, validBody(), { Origin: 'http://evil.example' });
     expect(response.status()).toBe(403);
     expect(await response.text()).toContain('Your form could not be sent');
+    // Built without SITE_URL, the server trusts only the address it is visited at, not the
+    // localhost one its links are written for.
+    expect((await post(page, validBody(), { Origin: 'http://localhost:4321' })).status()).toBe(403);
     expect(stored().length).toBe(before);
   });
 
@@ -325,6 +328,10 @@ test.describe('a server of its own', () => {
       postRequest(target.url, validBody(), { Origin: `https://${new URL(target.url).host}`, 'X-Forwarded-Proto': 'https' });
     server = await startServer({ TRUSTED_PROXY_HOPS: '1' });
     expect((await send(server)).status).toBe(303);
+    // Once the load balancer says https, only the https origin passes.
+    for (const origin of [server.url, 'http://localhost']) {
+      expect((await postRequest(server.url, validBody(), { Origin: origin, 'X-Forwarded-Proto': 'https' })).status, origin).toBe(403);
+    }
     await server.stop();
     // Without TRUSTED_PROXY_HOPS the header could have been written by anyone, so it counts for nothing.
     server = await startServer();
