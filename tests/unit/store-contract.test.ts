@@ -263,7 +263,7 @@ for (const backend of storeBackends()) {
         await Promise.all([open().count(), open().count(), open().count()]);
         await open().count();
         const versions = await backend.query('SELECT version FROM schema_migrations ORDER BY version');
-        expect(versions).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+        expect(versions).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
       });
 
       it('refuse a database written by a newer version of the code', async () => {

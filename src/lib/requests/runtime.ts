@@ -18,7 +18,7 @@ import type { Notifier } from './notify.ts';
 import { PostgresRequestStore } from './postgres-request-store.ts';
 import { SqliteRequestStore } from './sqlite-request-store.ts';
 import type { RequestDatabase, RequestStore } from './store.ts';
-import { StaffAuth } from '../staff/auth.ts';
+import { StaffAuth, staffSignInPolicy } from '../staff/auth.ts';
 
 let calendar: BankHolidays | undefined;
 let database: RequestDatabase | undefined;
@@ -92,7 +92,7 @@ export function staffAuth(): StaffAuth {
   auth ??= new StaffAuth({
     store: requestDatabase().staff,
     // Which account is left out on purpose: usernames stay out of the logs.
-    onLock: () => console.warn('A staff account was locked for 15 minutes after 5 wrong passwords in a row.'),
+    onLock: () => console.warn(`A staff account was locked for ${staffSignInPolicy.lockMinutes} minutes after ${staffSignInPolicy.maxFailures} wrong passwords in a row.`),
   });
   return auth;
 }

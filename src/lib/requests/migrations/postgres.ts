@@ -77,4 +77,17 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX staff_sessions_by_last_seen ON staff_sessions (last_seen_at);
     `,
   },
+  {
+    version: 4,
+    description: 'staff_known_addresses table; staff_accounts.sign_in_generation',
+    sql: `
+      CREATE TABLE staff_known_addresses (
+        username text NOT NULL REFERENCES staff_accounts (username) ON DELETE CASCADE,
+        address_hash text NOT NULL,
+        last_signed_in_at timestamptz NOT NULL,
+        PRIMARY KEY (username, address_hash)
+      );
+      ALTER TABLE staff_accounts ADD COLUMN sign_in_generation integer NOT NULL DEFAULT 0;
+    `,
+  },
 ];
