@@ -38,6 +38,15 @@ export const embedHeaders = Object.freeze({
   'Content-Security-Policy': policy('*'),
 });
 
+/**
+ * Sent only over HTTPS, so not by the Node server itself (it speaks plain HTTP behind the
+ * load balancer, which adds this header to what it proxies): written into public/_headers and
+ * docs/nginx-headers.conf for every static page, the embed included.
+ */
+export const httpsOnlyHeaders = Object.freeze({
+  'Strict-Transport-Security': 'max-age=31536000',
+});
+
 /** Headers for a request path: the embed may be framed by any site, nothing else may. */
 export function headersFor(pathname) {
   return pathname.startsWith(embedPrefix) ? embedHeaders : siteHeaders;
