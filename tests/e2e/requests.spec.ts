@@ -311,6 +311,7 @@ test.describe('a server of its own', () => {
     expect(statuses.filter((status) => status === 404).length).toBeLessThanOrEqual(60);
     expect(refusal).toContain('<h1>Too many requests looked up</h1>');
     expect(refusal).toMatch(/Try again in \d+ minutes?\./);
+    expect(await htmlProblems('429 lookup', refusal)).toEqual([]);
   });
 
   test('behind a trusted load balancer, each visitor has their own limit, and a forged address does not help', async () => {

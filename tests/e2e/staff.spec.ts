@@ -417,6 +417,7 @@ test.describe('a stranger guessing passwords', () => {
         await expect(stranger.getByText('There have been too many tries to sign in from this connection. Try again in 1 minute.')).toBeVisible();
       }
     }
+    expect(await htmlProblems('sign-in wait', await stranger.content())).toEqual([]);
     // An unknown username from that address is told the same, so the wait reveals nothing.
     await stranger.goto(`${own.url}/staff/sign-in/`);
     for (let attempt = 1; attempt <= 5; attempt += 1) {
