@@ -13,8 +13,12 @@ import { bundleReport } from './src/integrations/bundle-report.ts';
 // `npm start` serves the site with its security headers, and so that the few
 // on-demand routes (the accessible-format request) can be added without a
 // second server.
+// The public address. Without one, links are written for localhost, and the server trusts
+// form posts only from the address it is actually visited at (src/lib/requests/same-origin.ts).
+const siteUrl = process.env.SITE_URL || undefined;
+
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site: siteUrl ?? 'http://localhost:4321',
   output: 'static',
   trailingSlash: 'always',
   build: {
@@ -37,6 +41,7 @@ export default defineConfig({
   integrations: [mdx(), searchIndex({ glossary }), bundleReport()],
   devToolbar: { enabled: false },
   vite: {
+    define: { 'import.meta.env.CONFIGURED_SITE_URL': JSON.stringify(siteUrl ?? '') },
     build: {
       rollupOptions: {
         // Astro marks compiled MDX with a directive the bundler cannot keep; the warning comes once

@@ -34,7 +34,7 @@ export default defineConfig({
     command: 'node server/serve.mjs',
     url: `${baseURL}/`,
     // The tests send hundreds of requests from one address, so the rate limit is raised here and tested on a server of its own.
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: '', REQUEST_RATE_LIMIT: '1000000' },
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: '', REQUEST_RATE_LIMIT: '1000000', CONFIRMATION_RATE_LIMIT: '1000000', FEEDBACK_RATE_LIMIT: '1000000' },
     reuseExistingServer: false,
     timeout: 30_000,
     stdout: 'ignore',

@@ -21,6 +21,8 @@ Commands:
   add NAME       Make an account.
   reset NAME     Set a new password. Also unlocks the account, enables it again if it
                  was disabled, and signs it out everywhere.
+  unlock NAME    Let the account sign in again at once, from anywhere: ends its lock
+                 and every wait after wrong passwords. The password stays the same.
   disable NAME   Stop the account signing in, and sign it out everywhere.
   list           Show every account and whether it is disabled or locked.
   help           Show this message.
@@ -90,6 +92,13 @@ function actionFor(command: string, args: string[], env: NodeJS.ProcessEnv): Act
       return async (auth) => {
         await auth.resetAccount(name, chosen.password);
         return `Reset the account ${name}: new password, unlocked, enabled and signed out everywhere.\n${passwordLine(name, chosen)}`;
+      };
+    }
+    case 'unlock': {
+      const name = oneName(command, args);
+      return async (auth) => {
+        await auth.unlockAccount(name);
+        return `Unlocked the account ${name}: it can sign in again at once, with the same password.\n`;
       };
     }
     case 'disable': {

@@ -1,10 +1,21 @@
 // Serves the built site: the static pages from dist/client and any on-demand
 // routes, with security headers on every response.
 // Usage: node server/serve.mjs   (PORT defaults to 4321; HOST is optional)
+//
+// Before Astro sees a request, this server:
+// - answers any method but GET, HEAD and POST with 405 and an Allow header;
+// - reads a POST's body itself, up to maxBodyBytes whether it comes with a Content-Length or
+//   chunked, and passes a larger one on as empty and marked, so the middleware answers with
+//   the readable 413 page (nothing reads the rest, and the connection is then closed);
+// - drops a request whose client went away before sending all of its body: there is no one
+//   to answer, and nothing to log;
+// - marks every /staff/ and /health/ response no-store and noindex, errors included;
+// - limits connections and how long a client may take (server/request-limits.mjs).
 import http from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { headersFor } from './security-headers.mjs';
+import { headersFor, privateHeadersFor } from './security-headers.mjs';
+import { allowedMethods, bodyTooLargeHeader, maxBodyBytes, serverLimits } from './request-limits.mjs';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
@@ -19,11 +30,71 @@ const { handler } = await import(entry.href);
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST || undefined;
 
+const limits = serverLimits();
+
+/**
+ * Resolves with the body (a Buffer), 'too-large' as soon as it passes `limit` (the rest is
+ * read and thrown away), or 'gone' when the client disconnects first.
+ */
+function readBody(req, limit) {
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (result) => {
+      if (!settled) {
+        settled = true;
+        resolve(result);
+      }
+    };
+    if (Number(req.headers['content-length']) > limit) {
+      req.resume();
+      settle('too-large');
+      return;
+    }
+    const chunks = [];
+    let size = 0;
+    req.on('data', (chunk) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > limit) settle('too-large');
+      else chunks.push(chunk);
+    });
+    req.on('end', () => settle(Buffer.concat(chunks)));
+    req.on('error', () => settle('gone'));
+    req.on('close', () => settle(req.complete ? Buffer.concat(chunks) : 'gone'));
+  });
+}
+
 const server = http.createServer((req, res) => {
   const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-  for (const [name, value] of Object.entries(headersFor(pathname))) res.setHeader(name, value);
-  handler(req, res);
+  for (const [name, value] of Object.entries({ ...headersFor(pathname), ...privateHeadersFor(pathname) })) res.setHeader(name, value);
+  // Only this server may say a body was too large.
+  delete req.headers[bodyTooLargeHeader];
+
+  if (!allowedMethods.includes(req.method ?? '')) {
+    res.writeHead(405, { Allow: allowedMethods.join(', '), 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(`This address answers only ${allowedMethods.join(', ')}.\n`);
+    return;
+  }
+  if (req.method !== 'POST') {
+    handler(req, res);
+    return;
+  }
+  readBody(req, maxBodyBytes).then((body) => {
+    if (body === 'gone') return;
+    if (body === 'too-large') {
+      req.headers[bodyTooLargeHeader] = '1';
+      req.body = Buffer.alloc(0);
+      res.shouldKeepAlive = false;
+    } else {
+      req.body = body;
+    }
+    handler(req, res);
+  });
 });
+server.maxConnections = limits.maxConnections;
+server.headersTimeout = limits.headersTimeout;
+server.requestTimeout = limits.requestTimeout;
+server.keepAliveTimeout = limits.keepAliveTimeout;
 
 // undefined when listening on every address.
 const specificHost = host && host !== '::' && host !== '0.0.0.0' ? host : undefined;

@@ -4,7 +4,11 @@
 // a test fails while the files are out of step.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { embedHeaders, embedPrefix, siteHeaders } from './security-headers.mjs';
+import { embedHeaders as serverEmbedHeaders, embedPrefix, httpsOnlyHeaders, siteHeaders as serverSiteHeaders } from './security-headers.mjs';
+
+// A static host serves over HTTPS, so it sends Strict-Transport-Security as well, on every path.
+const siteHeaders = { ...serverSiteHeaders, ...httpsOnlyHeaders };
+const embedHeaders = { ...serverEmbedHeaders, ...httpsOnlyHeaders };
 
 const lines = (headers) => Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`);
 
@@ -30,7 +34,8 @@ export function nginxConfig() {
     '# Include inside the server { } block that serves dist/client.',
     ...nginxLines(siteHeaders, ''),
     '',
-    '# nginx does not inherit add_header into a location that sets its own, so the embed lists all of its headers.',
+    '# nginx does not inherit add_header into a location that sets its own, so the embed lists all of its',
+    '# headers, Strict-Transport-Security included. Any location you add with its own add_header must too.',
     `location ${embedPrefix} {`,
     ...nginxLines(embedHeaders, '    '),
     '}',

@@ -8,7 +8,8 @@
  * - every POST there must carry the session's CSRF token in the form field `csrf`, or gets a
  *   readable 403 page.
  *
- * Before that, for every on-demand route: a POST that did not come from a page of this site
+ * Before that, for every on-demand route: a body that server/serve.mjs found too large gets
+ * the readable 413 page; a POST that did not come from a page of this site
  * (src/lib/requests/same-origin.ts) gets a readable 403 page and is never read. This replaces
  * Astro's own check, which answers in plain text and refuses every post behind a load
  * balancer that ends HTTPS.
@@ -19,8 +20,9 @@
 import { defineMiddleware } from 'astro:middleware';
 import type { APIContext, MiddlewareNext } from 'astro';
 import { staffAuth } from './lib/runtime.ts';
-import { BodyTooLargeError, trustedProxyHops } from './lib/requests/rate-limit.ts';
-import { comesFromThisSite, crossSiteRefusal, publicRefusedPath } from './lib/requests/same-origin.ts';
+import { BodyTooLargeError, bodyTooLargeHeader, publicTooLargeRefusal } from './lib/limits/body.ts';
+import { trustedProxyHops } from './lib/limits/address.ts';
+import { comesFromThisSite, configuredSite, crossSiteRefusal, publicRefusedPath } from './lib/requests/same-origin.ts';
 import {
   cameOverHttps,
   checkCsrf,
@@ -38,9 +40,14 @@ import { refusedPath, signInPath } from './lib/staff/urls.ts';
 export const onRequest = defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
   const staffPath = isStaffPath(context.url.pathname);
+  // server/serve.mjs read no more of a body over its limit, and says so here.
+  if (context.request.headers.get(bodyTooLargeHeader) === '1') {
+    if (staffPath) return withStaffHeaders(await refuse(context, next, refusals.tooLarge));
+    return refuse(context, next, publicTooLargeRefusal, publicRefusedPath);
+  }
   const fromThisSite = comesFromThisSite(context.request.method, context.request.headers, {
     url: context.url,
-    site: context.site,
+    site: configuredSite(),
     trustProxy: trustedProxyHops() > 0,
   });
   if (!fromThisSite) {

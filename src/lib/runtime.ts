@@ -9,9 +9,8 @@ import { feedbackStoreOn } from './feedback/open-store.ts';
 import type { FeedbackStore } from './feedback/store.ts';
 import { requestStoreOn } from './requests/open-store.ts';
 import { notifierFromEnv, type Notifier } from './requests/notify.ts';
-import { createRateLimiter, type RateLimiter } from './requests/rate-limit.ts';
 import type { RequestStore } from './requests/store.ts';
-import { StaffAuth } from './staff/auth.ts';
+import { StaffAuth, staffSignInPolicy } from './staff/auth.ts';
 import { staffStoreOn } from './staff/open-store.ts';
 import { openDatabase, type Database } from './storage/index.ts';
 import { bankHolidayCalendar, replyByDate } from './dates/index.ts';
@@ -22,7 +21,6 @@ let opened: Database | undefined;
 let requests: RequestStore | undefined;
 let feedback: FeedbackStore | undefined;
 let auth: StaffAuth | undefined;
-let limiter: RateLimiter | undefined;
 // A separate flag, because "email is switched off" (undefined) is a result worth keeping too.
 let notifierMade = false;
 let notifierInstance: Notifier | undefined;
@@ -59,7 +57,7 @@ export function staffAuth(): StaffAuth {
   auth ??= new StaffAuth({
     store: staffStoreOn(database()),
     // Which account is left out on purpose: usernames stay out of the logs.
-    onLock: () => console.warn('A staff account was locked for 15 minutes after 5 wrong passwords in a row.'),
+    onLock: () => console.warn(`A staff account was locked for ${staffSignInPolicy.lockMinutes} minutes after ${staffSignInPolicy.maxFailures} wrong passwords in a row.`),
   });
   return auth;
 }
@@ -76,11 +74,3 @@ export function notifier(): Notifier | undefined {
   return notifierInstance;
 }
 
-/** The limit on request form posts from one visitor (REQUEST_RATE_LIMIT in REQUEST_RATE_WINDOW_SECONDS). */
-export function requestRateLimiter(): RateLimiter {
-  limiter ??= createRateLimiter({
-    limit: Number(process.env['REQUEST_RATE_LIMIT'] ?? 10),
-    windowMs: Number(process.env['REQUEST_RATE_WINDOW_SECONDS'] ?? 600) * 1000,
-  });
-  return limiter;
-}

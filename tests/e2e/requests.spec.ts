@@ -8,6 +8,7 @@ import { htmlProblems } from '../support/html-validate.ts';
 import { freePort } from '../support/free-port.ts';
 import { storedReferences as storedIn } from '../support/sqlite.ts';
 import { textFields, type TextField } from '../../src/lib/requests/fields.ts';
+import { openSocket, rawRequest } from '../support/raw-http.ts';
 
 const storeFile = () => join(process.env.E2E_DATA_DIR!, 'requests.sqlite');
 
@@ -243,6 +244,9 @@ test.describe('what the server refuses', () => {
     const response = await post(page, validBody(), { Origin: 'http://evil.example' });
     expect(response.status()).toBe(403);
     expect(await response.text()).toContain('Your form could not be sent');
+    // Built without SITE_URL, the server trusts only the address it is visited at, not the
+    // localhost one its links are written for.
+    expect((await post(page, validBody(), { Origin: 'http://localhost:4321' })).status()).toBe(403);
     expect(stored().length).toBe(before);
   });
 
@@ -321,6 +325,72 @@ test.describe('a server of its own', () => {
     expect(last).toContain('You have sent a lot of requests');
   });
 
+  test('what the server cannot take gets the right 4xx: TRACE 405, 200 KB bodies 413 however sent, and a dropped upload is not a database failure', async () => {
+    server = await startServer();
+    let log = '';
+    for (const stream of [server.process.stdout, server.process.stderr]) stream?.on('data', (chunk: Buffer) => void (log += chunk.toString()));
+    for (const path of ['/health/', '/accessible-formats/request/submit/', '/staff/sign-in/', '/']) {
+      const response = await rawRequest(server.url, `TRACE ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      expect(response, path).toMatch(/^HTTP\/1\.1 405 /);
+      expect(response, path).toMatch(/\r\nAllow: GET, HEAD, POST\r\n/i);
+    }
+    const big = validBody({ anythingElse: 'x'.repeat(200_000) });
+    const chunked = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < big.length; i += 8192) controller.enqueue(new TextEncoder().encode(big.slice(i, i + 8192)));
+          controller.close();
+        },
+      });
+    for (const body of [big, chunked()]) {
+      const response = await fetch(`${server.url}/accessible-formats/request/submit/`, {
+        method: 'POST',
+        body,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url },
+        redirect: 'manual',
+        ...(typeof body === 'string' ? {} : { duplex: 'half' }),
+      } as RequestInit);
+      expect(response.status).toBe(413);
+      expect(await response.text()).toContain('<h1>Your request was too long</h1>');
+    }
+    // A client that goes away half-way through its body, with a length and chunked.
+    for (const framing of ['Content-Length: 5000', 'Transfer-Encoding: chunked']) {
+      await rawRequest(server.url, `POST /accessible-formats/request/submit/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n${framing}\r\n\r\n10\r\ndocumentTitle=AB\r\n`, { hangUpAfterMs: 200 });
+    }
+    expect((await postRequest(server.url)).status).toBe(303);
+    expect(log).not.toMatch(/database|error/i);
+  });
+
+  test('one client cannot hold every connection: beyond SERVER_MAX_CONNECTIONS new ones are closed, and the server recovers', async () => {
+    server = await startServer({ SERVER_MAX_CONNECTIONS: '5' });
+    const { port } = new URL(server.url);
+    const idle = await Promise.all(Array.from({ length: 5 }, () => openSocket(Number(port))));
+    // A sixth connection is accepted by the system and closed at once, without an answer.
+    await expect(rawRequest(server.url, 'GET /health/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).resolves.toBe('');
+    for (const socket of idle) socket.destroy();
+    await expect.poll(async () => (await fetch(`${server!.url}/health/`).catch(() => undefined))?.status).toBe(200);
+  });
+
+  test('300 lookups of made-up references from one address meet a readable 429 page', async () => {
+    server = await startServer();
+    const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+    const guess = () => `AF-2026-${Array.from({ length: 8 }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('')}`;
+    const statuses: number[] = [];
+    let refusal = '';
+    for (let i = 0; i < 300; i += 1) {
+      const response = await fetch(`${server.url}/accessible-formats/request/confirmation/?ref=${guess()}`);
+      statuses.push(response.status);
+      const text = await response.text();
+      if (response.status === 429) refusal = text;
+    }
+    expect(statuses[0]).toBe(404);
+    expect(statuses.indexOf(429)).toBeGreaterThan(0);
+    expect(statuses.filter((status) => status === 404).length).toBeLessThanOrEqual(60);
+    expect(refusal).toContain('<h1>Too many requests looked up</h1>');
+    expect(refusal).toMatch(/Try again in \d+ minutes?\./);
+    expect(await htmlProblems('429 lookup', refusal)).toEqual([]);
+  });
+
   test('behind a trusted load balancer, each visitor has their own limit, and a forged address does not help', async () => {
     server = await startServer({ REQUEST_RATE_LIMIT: '2', TRUSTED_PROXY_HOPS: '1' });
     const post = async (forwardedFor: string) => (await postRequest(server!.url, validBody(), { 'X-Forwarded-For': forwardedFor })).status;
@@ -336,6 +406,10 @@ test.describe('a server of its own', () => {
       postRequest(target.url, validBody(), { Origin: `https://${new URL(target.url).host}`, 'X-Forwarded-Proto': 'https' });
     server = await startServer({ TRUSTED_PROXY_HOPS: '1' });
     expect((await send(server)).status).toBe(303);
+    // Once the load balancer says https, only the https origin passes.
+    for (const origin of [server.url, 'http://localhost']) {
+      expect((await postRequest(server.url, validBody(), { Origin: origin, 'X-Forwarded-Proto': 'https' })).status, origin).toBe(403);
+    }
     await server.stop();
     // Without TRUSTED_PROXY_HOPS the header could have been written by anyone, so it counts for nothing.
     server = await startServer();
@@ -369,6 +443,9 @@ test.describe('a server of its own', () => {
     await page.context().addCookies([{ name: 'staff_session', value: 'A'.repeat(43), url: server.url }]);
     const staff = await page.goto(`${server.url}/staff/`);
     expect(staff?.status()).toBe(500);
+    // Errors too are kept out of caches and search engines.
+    expect(staff?.headers()['cache-control']).toBe('no-store');
+    expect(staff?.headers()['x-robots-tag']).toBe('noindex');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sorry, there is a problem with this page');
   });
 

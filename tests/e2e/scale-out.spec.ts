@@ -1,7 +1,7 @@
 // Several request servers sharing one PostgreSQL, as behind a load balancer: both take
 // requests at once with unique references; killing one mid-burst loses nothing it confirmed;
 // staff signed in through one see and change the same queue through the other; a sign-in
-// lock counts wrong passwords sent to either; a database outage is reported, not hidden, and
+// lock counts wrong passwords sent to either, and waits hold on both; a database outage is reported, not hidden, and
 // the servers recover from it by themselves.
 import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -17,7 +17,8 @@ let servers: RunningServer[] = [];
 test.describe.configure({ mode: 'serial' });
 
 function startRequestServer(): Promise<RunningServer> {
-  return startServer({ DATABASE_URL: databaseUrl, REQUEST_RATE_LIMIT: '100000000', DATABASE_POOL_SIZE: '8' });
+  // Behind a pretend load balancer, so tests can send from several addresses.
+  return startServer({ DATABASE_URL: databaseUrl, REQUEST_RATE_LIMIT: '100000000', DATABASE_POOL_SIZE: '8', TRUSTED_PROXY_HOPS: '1' });
 }
 
 /** Sends the public form to one server; resolves with the reference it confirmed, or undefined. */
@@ -134,22 +135,48 @@ test('staff signed in through one server see and change the same queue through t
   await expect(page.getByRole('link', { name: reference! })).toBeVisible();
 });
 
-test('wrong passwords sent to different servers add up: 5 lock the account on every server', async () => {
+test('sign-in limits hold across servers: one address waits on both, and the lock per account spares an address used before', async () => {
   const [a, b] = servers as [RunningServer, RunningServer];
-  const signIn = async (server: RunningServer, secret: string) =>
+  const signIn = async (server: RunningServer, secret: string, from: string) =>
     (
       await fetch(`${server.url}/staff/sign-in/`, {
         method: 'POST',
         body: new URLSearchParams({ username: 'bob', password: secret }).toString(),
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url },
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url, 'X-Forwarded-For': from },
         redirect: 'manual',
       })
     ).status;
-  expect(await signIn(b, password)).toBe(303);
-  // Three wrong guesses on A and two on B: a per-server count would never reach 5.
-  for (const server of [a, b, a, b, a]) expect(await signIn(server, 'not the password')).not.toBe(303);
-  expect(await signIn(b, password)).not.toBe(303);
-  expect(await signIn(a, password)).not.toBe(303);
+  const office = '203.0.113.5';
+  expect(await signIn(b, password, office)).toBe(303);
+  // Five wrong guesses from one address, spread over both servers: then it waits on both.
+  for (const server of [a, b, a, b, a]) expect(await signIn(server, 'not the password', '198.51.100.1')).not.toBe(303);
+  expect(await signIn(b, password, '198.51.100.1')).toBe(429);
+  expect(await signIn(a, password, '198.51.100.1')).toBe(429);
+  // 15 more, each from another address: 20 in a row lock the account on every server...
+  for (let i = 0; i < 15; i += 1) expect(await signIn(i % 2 ? a : b, 'not the password', `198.51.100.${10 + i}`)).toBe(400);
+  expect(await signIn(a, password, '192.0.2.1')).toBe(400);
+  expect(await signIn(b, password, '192.0.2.2')).toBe(400);
+  // ...except for the address bob signed in from before.
+  expect(await signIn(a, password, office)).toBe(303);
+});
+
+test('one address gets at most the configured number of accepted requests across both servers, then 429', async () => {
+  // A database of its own: the other tests send hundreds of requests from this address.
+  const url = await database!.createDatabase('shared_limit');
+  const limited = await Promise.all([1, 2].map(() => startServer({ DATABASE_URL: url, REQUEST_RATE_LIMIT: '5', DATABASE_POOL_SIZE: '4' })));
+  try {
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const response = await postRequest(limited[i % 2]!.url, validBody({ documentTitle: 'Shared limit' }));
+      await response.arrayBuffer();
+      statuses.push(response.status);
+    }
+    // Per-server counting would have accepted 10 (5 on each).
+    expect(statuses).toEqual([303, 303, 303, 303, 303, 429, 429, 429, 429, 429]);
+    expect((await postgresReferences(url)).size).toBe(5);
+  } finally {
+    await Promise.all(limited.map((server) => server.stop()));
+  }
 });
 
 test('while the database is down the servers say the request was not saved, and afterwards they carry on by themselves', async () => {

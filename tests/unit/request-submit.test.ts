@@ -2,7 +2,7 @@
 // handler the page calls: saved, mistakes, refusals and a database that fails.
 import { afterEach, describe, expect, it } from 'vitest';
 import { OutsideCalendarError } from '../../src/lib/dates/index.ts';
-import { handleRequestSubmission, submitProblems, type SubmitServices } from '../../src/lib/requests/submit.ts';
+import { handleRequestSubmission, submitProblems, tooManyProblem, type SubmitProblem, type SubmitServices } from '../../src/lib/requests/submit.ts';
 import type { RequestStore } from '../../src/lib/requests/store.ts';
 import { sqliteStores, type OpenStores } from '../support/stores.ts';
 
@@ -35,7 +35,7 @@ function services(overrides: Partial<SubmitServices> = {}): SubmitServices & { l
   stores ??= sqliteStores(':memory:', { replyByFor: () => '2026-11-30' });
   const opened = stores;
   const lines: string[] = [];
-  return { store: () => opened.requests, notifier: () => undefined, allow: () => true, log: (line) => lines.push(line), lines, ...overrides };
+  return { store: () => opened.requests, notifier: () => undefined, minutesToWait: () => 0, log: (line) => lines.push(line), lines, ...overrides };
 }
 
 describe('posting the request form', () => {
@@ -64,16 +64,17 @@ describe('posting the request form', () => {
   });
 
   it('refuses what it cannot read, what is too long and a visitor over the limit, storing nothing', async () => {
-    const s = services({ allow: (visitor) => visitor !== '203.0.113.9' });
-    const cases: [Request, string, keyof typeof submitProblems][] = [
-      [post(valid, { 'Content-Type': 'text/plain' }), '127.0.0.1', 'unreadable'],
-      [post(valid, { 'Content-Length': String(20_000) }), '127.0.0.1', 'tooLong'],
-      [post({ ...valid, anythingElse: 'x'.repeat(20_000) }), '127.0.0.1', 'tooLong'],
-      [post(valid), '203.0.113.9', 'tooMany'],
+    const s = services({ minutesToWait: (visitor) => (visitor === '203.0.113.9' ? 7 : 0) });
+    const cases: [Request, string, SubmitProblem][] = [
+      [post(valid, { 'Content-Type': 'text/plain' }), '127.0.0.1', submitProblems.unreadable],
+      [post(valid, { 'Content-Length': String(20_000) }), '127.0.0.1', submitProblems.tooLong],
+      [post({ ...valid, anythingElse: 'x'.repeat(20_000) }), '127.0.0.1', submitProblems.tooLong],
+      [post(valid), '203.0.113.9', tooManyProblem(7)],
     ];
     for (const [request, address, expected] of cases) {
-      expect(await handleRequestSubmission(request, address, s)).toEqual({ kind: 'problem', problem: submitProblems[expected] });
+      expect(await handleRequestSubmission(request, address, s)).toEqual({ kind: 'problem', problem: expected });
     }
+    expect(tooManyProblem(7).body).toContain('7 minutes');
     expect(await s.store().count()).toBe(0);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comesFromThisSite, type OriginContext } from '../../src/lib/requests/same-origin.ts';
+import { comesFromThisSite, configuredSite, type OriginContext } from '../../src/lib/requests/same-origin.ts';
 
 const direct: OriginContext = { url: new URL('http://127.0.0.1:4321/accessible-formats/request/submit/'), trustProxy: false };
 // Behind a load balancer that ends HTTPS: the server is asked for http://, the browser is on https://.
@@ -38,6 +38,24 @@ describe('whether a form post came from this site', () => {
     expect(post({ Origin: 'https://evil.example', 'X-Forwarded-Proto': 'https' }, behindBalancer)).toBe(false);
     // Without trusted proxies, what the client says about the protocol counts for nothing.
     expect(post({ Origin: 'https://complaints.example', 'X-Forwarded-Proto': 'https' }, { ...behindBalancer, trustProxy: false })).toBe(false);
+  });
+
+  it('behind a trusted load balancer that reports https, refuses the plain http origin', () => {
+    expect(post({ Origin: 'http://complaints.example', 'X-Forwarded-Proto': 'https' }, behindBalancer)).toBe(false);
+    expect(post({ Origin: 'http://localhost', 'X-Forwarded-Proto': 'https' }, behindBalancer)).toBe(false);
+    // A load balancer that reports no protocol: the one the server itself sees.
+    expect(post({ Origin: 'http://complaints.example' }, behindBalancer)).toBe(true);
+  });
+
+  it('without SITE_URL trusts no public address, and never the localhost one used for links', () => {
+    expect(configuredSite(undefined, '')).toBeUndefined();
+    expect(configuredSite('', undefined)).toBeUndefined();
+    expect(configuredSite(undefined, 'https://complaints.example')?.origin).toBe('https://complaints.example');
+    expect(configuredSite('https://runtime.example', 'https://built.example')?.origin).toBe('https://runtime.example');
+    expect(() => configuredSite('complaints.example', undefined)).toThrow(/SITE_URL/);
+    const onRealHost: OriginContext = { url: new URL('http://complaints.example/accessible-formats/request/submit/'), trustProxy: false, site: configuredSite(undefined, '') };
+    expect(post({ Origin: 'http://localhost:4321' }, onRealHost)).toBe(false);
+    expect(post({ Origin: 'http://complaints.example' }, onRealHost)).toBe(true);
   });
 
   it('accepts the public address the site was built for', () => {

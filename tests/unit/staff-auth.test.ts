@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { OpenStores } from '../support/stores.ts';
 import { StaffAuth, StaffAccountError, staffSignInPolicy, type StaffAuthOptions } from '../../src/lib/staff/auth';
 import { hashSessionId } from '../../src/lib/staff/tokens';
 import type { StaffStore } from '../../src/lib/staff/staff-store';
 import { storeBackends } from '../support/store-backends.ts';
+import { createSignInThrottle } from '../../src/lib/limits/sign-in.ts';
 
 /** Cheap hashing: these tests are about the rules, not the cost (staff-password.test.ts checks that). */
 const scryptCost = { N: 2 ** 10, r: 8, p: 1 };
@@ -94,17 +95,18 @@ for (const backend of storeBackends()) {
         expect(await staff.signIn('sam', password)).toEqual({ ok: false });
       });
 
-      it(`locks an account for ${staffSignInPolicy.lockMinutes} minutes after ${staffSignInPolicy.maxFailures} wrong passwords in a row, even for the right one`, async () => {
+      it(`locks an account for ${staffSignInPolicy.lockMinutes} minutes after ${staffSignInPolicy.maxFailures} wrong passwords in a row, even for the right one from a new address`, async () => {
+        const max = staffSignInPolicy.maxFailures;
         const staff = auth();
         await staff.addAccount('sam', password);
-        for (let i = 1; i <= 4; i += 1) expect(await staff.verifySignIn('sam', `wrong password ${i}`)).toBeUndefined();
+        for (let i = 1; i < max; i += 1) expect(await staff.verifySignIn('sam', `wrong password ${i}`)).toBeUndefined();
         expect(locks).toBe(0);
-        expect(await staff.verifySignIn('sam', 'wrong password 5')).toBeUndefined();
+        expect(await staff.verifySignIn('sam', `wrong password ${max}`)).toBeUndefined();
         expect(locks).toBe(1);
         expect(await staff.listAccounts()).toMatchObject([{ username: 'sam', locked: true }]);
 
         // Locked: the right password is refused, and further tries do not extend the lock.
-        expect(await staff.verifySignIn('sam', password)).toBeUndefined();
+        expect(await staff.verifySignIn('sam', password, { address: '198.51.100.7' })).toBeUndefined();
         time.advance(14 * MINUTE);
         expect(await staff.verifySignIn('sam', 'wrong again!!')).toBeUndefined();
         expect(await staff.verifySignIn('sam', password)).toBeUndefined();
@@ -114,8 +116,57 @@ for (const backend of storeBackends()) {
         expect(await query('SELECT failed_attempts, locked_until FROM staff_accounts')).toEqual([{ failed_attempts: 0, locked_until: null }]);
       });
 
+      it('does not hold an address that signed in to the account before: its owner carries on through the lock', async () => {
+        const staff = auth({ maxFailures: 5 });
+        await staff.addAccount('sam', password);
+        expect(await staff.verifySignIn('sam', password, { address: '203.0.113.5' })).toBe('sam');
+        // Guesses from many addresses, as a stranger with many machines would send.
+        for (let i = 0; i < 5; i += 1) await staff.verifySignIn('sam', 'wrong password!', { address: `198.51.100.${i}` });
+        expect(locks).toBe(1);
+        expect(await staff.verifySignIn('sam', password, { address: '192.0.2.1' })).toBeUndefined();
+        expect(await staff.verifySignIn('sam', password, { address: '203.0.113.5' })).toBe('sam');
+        // The lock still holds for everyone else.
+        expect(await staff.listAccounts()).toMatchObject([{ locked: true }]);
+        // An address last used longer ago than the policy allows is a stranger again.
+        time.advance((staffSignInPolicy.knownAddressDays + 1) * 24 * HOUR);
+        for (let i = 0; i < 5; i += 1) await staff.verifySignIn('sam', 'wrong password!', { address: `198.51.100.${i}` });
+        expect(await staff.verifySignIn('sam', password, { address: '203.0.113.5' })).toBeUndefined();
+        expect(JSON.stringify(await query('SELECT * FROM staff_known_addresses'))).not.toContain('203.0.113.5');
+      });
+
+      it('makes the address a stranger guesses from wait, longer each time, and lets the owner in from another straight after', async () => {
+        vi.useFakeTimers({ now: time.now(), toFake: ['Date'] });
+        try {
+          const throttle = createSignInThrottle({ kind: 'memory' });
+          const staff = auth();
+          await staff.addAccount('sam', password);
+          const stranger = { address: '198.51.100.66', throttle };
+          const answers = [];
+          for (let i = 0; i < 8; i += 1) answers.push(await staff.attemptSignIn('sam', `guess ${i}`, stranger));
+          expect(answers.slice(0, 4)).toEqual(Array(4).fill({ ok: false }));
+          // From the 5th wrong password on: wait (the 6th to 8th were not even checked).
+          for (const answer of answers.slice(4)) expect(answer).toEqual({ ok: false, retryAfterMs: MINUTE });
+          // Even the right password waits: nothing shows whether it was right.
+          expect(await staff.attemptSignIn('sam', password, stranger)).toEqual({ ok: false, retryAfterMs: MINUTE });
+          // An unknown username waits just the same.
+          for (let i = 0; i < 5; i += 1) await staff.attemptSignIn('nobody', 'guess', stranger);
+          expect(await staff.attemptSignIn('nobody', 'guess', stranger)).toEqual({ ok: false, retryAfterMs: MINUTE });
+          // The owner, from the office, straight after.
+          expect(await staff.attemptSignIn('sam', password, { address: '203.0.113.5', throttle })).toEqual({ ok: true, username: 'sam' });
+          // The next wrong password from the stranger doubles the wait.
+          vi.setSystemTime(Date.now() + MINUTE + 1000);
+          expect(await staff.attemptSignIn('sam', 'guess again', stranger)).toEqual({ ok: false, retryAfterMs: 2 * MINUTE });
+          // An unlock ends every wait on the account.
+          await staff.unlockAccount('sam');
+          expect(await staff.attemptSignIn('sam', password, stranger)).toEqual({ ok: true, username: 'sam' });
+          await expect(staff.unlockAccount('nobody')).rejects.toMatchObject({ problem: 'not-found' });
+        } finally {
+          vi.useRealTimers();
+        }
+      });
+
       it('counts only failures in a row: a right password starts the count again', async () => {
-        const staff = auth();
+        const staff = auth({ maxFailures: 5 });
         await staff.addAccount('sam', password);
         for (let i = 0; i < 4; i += 1) await staff.verifySignIn('sam', 'wrong password!');
         expect(await staff.verifySignIn('sam', password)).toBe('sam');
@@ -125,7 +176,7 @@ for (const backend of storeBackends()) {
       });
 
       it('cannot be raced past the limit by wrong passwords sent at once', async () => {
-        const staff = auth();
+        const staff = auth({ maxFailures: 5 });
         await staff.addAccount('sam', password);
         await Promise.all(Array.from({ length: 12 }, () => staff.verifySignIn('sam', 'wrong password!')));
         expect(await staff.verifySignIn('sam', password)).toBeUndefined();
@@ -156,7 +207,7 @@ for (const backend of storeBackends()) {
       });
 
       it('lets a reset unlock and re-enable an account', async () => {
-        const staff = auth();
+        const staff = auth({ maxFailures: 5 });
         await staff.addAccount('sam', password);
         for (let i = 0; i < 5; i += 1) await staff.verifySignIn('sam', 'wrong password!');
         await staff.disableAccount('sam');
@@ -165,7 +216,7 @@ for (const backend of storeBackends()) {
       });
 
       it('locking one account leaves the others alone', async () => {
-        const staff = auth();
+        const staff = auth({ maxFailures: 5 });
         await staff.addAccount('sam', password);
         await staff.addAccount('alex', password);
         for (let i = 0; i < 5; i += 1) await staff.verifySignIn('sam', 'wrong password!');
@@ -199,12 +250,26 @@ for (const backend of storeBackends()) {
         const { sessionId } = signedIn;
         time.advance(7 * HOUR + 59 * MINUTE);
         expect(await staff.session(sessionId)).toBeDefined();
-        // Seen just now: another 7h59 is fine, a whole day of use is fine.
-        time.advance(7 * HOUR + 59 * MINUTE);
+        // Seen just now: another 3 hours is fine.
+        time.advance(3 * HOUR);
         expect(await staff.session(sessionId)).toBeDefined();
         time.advance(8 * HOUR);
         expect(await staff.session(sessionId)).toBeUndefined();
         // The expired session is gone, so going back in time does not bring it back.
+        expect(await query('SELECT COUNT(*) AS n FROM staff_sessions')).toEqual([{ n: 0 }]);
+      });
+
+      it(`end ${staffSignInPolicy.absoluteHours} hours after sign-in, however busy`, async () => {
+        const staff = auth();
+        await staff.addAccount('sam', password);
+        const signedIn = await staff.signIn('sam', password);
+        if (!signedIn.ok) throw new Error('sign-in failed');
+        for (let hour = 1; hour < staffSignInPolicy.absoluteHours; hour += 1) {
+          time.advance(HOUR);
+          expect(await staff.session(signedIn.sessionId), `after ${hour} hours`).toBeDefined();
+        }
+        time.advance(HOUR);
+        expect(await staff.session(signedIn.sessionId)).toBeUndefined();
         expect(await query('SELECT COUNT(*) AS n FROM staff_sessions')).toEqual([{ n: 0 }]);
       });
 

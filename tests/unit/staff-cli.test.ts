@@ -64,6 +64,24 @@ describe('npm run staff', { timeout: 90_000 }, () => {
     expect(cli(['list']).stdout).toMatch(/^sam {2}active/);
   });
 
+  it('unlocks a locked account without changing its password', async () => {
+    cli(['add', 'sam'], { STAFF_PASSWORD: 'first password here' });
+    const store = sqliteStores(join(dir, 'requests.sqlite'), { replyByFor: () => '2026-11-30' });
+    try {
+      const auth = new StaffAuth({ store: store.staff, maxFailures: 3 });
+      for (let i = 0; i < 3; i += 1) await auth.verifySignIn('sam', 'a wrong password');
+      expect((await auth.listAccounts())[0]).toMatchObject({ locked: true });
+    } finally {
+      await store.close();
+    }
+    expect(await signsIn('sam', 'first password here')).toBe(false);
+    expect(cli(['unlock', 'Sam'])).toMatchObject({ status: 0, stdout: 'Unlocked the account sam: it can sign in again at once, with the same password.\n' });
+    expect(cli(['list']).stdout).toMatch(/^sam {2}active/);
+    expect(await signsIn('sam', 'first password here')).toBe(true);
+    expect(cli(['unlock', 'nobody']).status).toBe(1);
+    expect(cli(['unlock']).status).toBe(2);
+  });
+
   it('exits 1 for an account that exists already or does not exist', () => {
     cli(['add', 'sam'], { STAFF_PASSWORD: 'first password here' });
     expect(cli(['add', 'sam'], { STAFF_PASSWORD: 'first password here' })).toMatchObject({ status: 1, stdout: '' });

@@ -10,7 +10,7 @@ import {
   staffResponseHeaders,
 } from '../../src/lib/staff/guard';
 import { csrfTokenMatches, hashSessionId, isToken, newToken } from '../../src/lib/staff/tokens';
-import { BodyTooLargeError } from '../../src/lib/requests/rate-limit';
+import { BodyTooLargeError } from '../../src/lib/limits/body.ts';
 
 const form = 'application/x-www-form-urlencoded';
 

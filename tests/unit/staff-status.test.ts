@@ -59,7 +59,7 @@ describe('migrations', () => {
     db.close();
     store = open();
     expect((await store.get('AF-2026-AAAAAAAA'))?.status).toBe('sent');
-    expect(rows('SELECT version FROM schema_migrations ORDER BY version').map((r) => r['version'])).toEqual([1, 2, 3]);
+    expect(rows('SELECT version FROM schema_migrations ORDER BY version').map((r) => r['version'])).toEqual([1, 2, 3, 4]);
     const tables = rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map((r) => r['name']);
     expect(tables).toEqual(expect.arrayContaining(['status_changes', 'staff_accounts', 'staff_sessions']));
   });

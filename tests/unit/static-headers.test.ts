@@ -22,4 +22,26 @@ describe('headers for static hosting', () => {
     expect(frameOptions('/embed/where-to-complain/')).toBeUndefined();
     expect(frameOptions('/')).toBe('DENY');
   });
+
+  it('keep Strict-Transport-Security on every path and in every nginx location, the embed included', () => {
+    const hsts = /Strict-Transport-Security/;
+    const headers = readFileSync(new URL('../../public/_headers', import.meta.url), 'utf8');
+    const [site = '', embed = ''] = headers.split(/\n(?=\/embed\/)/);
+    expect(site).toMatch(/\/\*\n(.*\n)*  Strict-Transport-Security: max-age=31536000/);
+    // The embed rule takes away only what it replaces.
+    expect(embed).not.toMatch(/! Strict-Transport-Security/);
+
+    // nginx gives a location that sets any add_header none of the outer ones.
+    const blocks = (config: string) => [...config.matchAll(/location [^{]+\{([^{}]*)\}/g)].map((m) => m[1] ?? '');
+    const included = readFileSync(new URL('../../docs/nginx-headers.conf', import.meta.url), 'utf8');
+    const outside = included.replace(/location [^{]+\{[^{}]*\}/g, '');
+    expect(outside).toMatch(hsts);
+    for (const block of blocks(included)) expect(block).toMatch(hsts);
+    const balancer = readFileSync(new URL('../../docs/nginx-load-balancer.conf', import.meta.url), 'utf8');
+    const locations = blocks(balancer);
+    expect(locations.length).toBeGreaterThanOrEqual(2);
+    for (const block of locations) expect(hsts.test(block) || block.includes('nginx-headers.conf')).toBe(true);
+    // Never twice in one location: the included file already sends it.
+    for (const block of locations.filter((b) => b.includes('nginx-headers.conf'))) expect(block).not.toMatch(hsts);
+  });
 });

@@ -6,9 +6,12 @@
  * with "http://..." (what the server sees), so it refuses every post.
  *
  * A post is accepted when its Origin header (or, when a browser leaves that out, its Referer)
- * is one of this site's origins: the address the server was asked for; the public address the
- * site was built for (SITE_URL); and, when proxies are trusted (TRUSTED_PROXY_HOPS), the same
- * host with the protocol the load balancer reports in X-Forwarded-Proto.
+ * is one of this site's origins: the public address configured in SITE_URL, if any; and the
+ * address the server was asked for (its own Host), over the protocol actually used. When
+ * proxies are trusted (TRUSTED_PROXY_HOPS) and the load balancer reports a protocol in
+ * X-Forwarded-Proto, that protocol is the one used, and the server's own plain http:// origin
+ * no longer passes. Without SITE_URL, nothing else passes: a build made without it
+ * (`npm start` on a laptop) accepts posts from the address it is visited at, and only that.
  */
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -24,11 +27,28 @@ export interface OriginContext {
 
 /** The origins a post from this site may carry. */
 export function siteOrigins(headers: Headers, context: OriginContext): Set<string> {
-  const origins = new Set([context.url.origin]);
+  const origins = new Set<string>();
   if (context.site) origins.add(context.site.origin);
   const forwarded = headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-  if (context.trustProxy && (forwarded === 'http' || forwarded === 'https')) origins.add(`${forwarded}://${context.url.host}`);
+  const proxied = context.trustProxy && (forwarded === 'http' || forwarded === 'https');
+  origins.add(proxied ? `${forwarded}://${context.url.host}` : context.url.origin);
   return origins;
+}
+
+/**
+ * The public address from SITE_URL: the server's own environment first, then the value the
+ * site was built with (astro.config.mjs passes it in). Undefined when neither was set, rather
+ * than the localhost address the build uses for its links, which must not be trusted on a
+ * real host.
+ */
+export function configuredSite(runtime: string | undefined = process.env['SITE_URL'], builtWith: string | undefined = import.meta.env.CONFIGURED_SITE_URL): URL | undefined {
+  const value = runtime || builtWith;
+  if (!value) return undefined;
+  try {
+    return new URL(value);
+  } catch {
+    throw new Error(`SITE_URL must be a full address such as https://complaints.example; got "${value}"`);
+  }
 }
 
 function originOf(value: string | null): string | undefined {

@@ -6,13 +6,14 @@
  */
 import { OutsideCalendarError } from '../dates/working-days.ts';
 import { notifySafely, type Notifier } from './notify.ts';
-import { BodyTooLargeError, formFields, readBodyWithLimit, visitorAddress } from './rate-limit.ts';
+import { visitorAddress } from '../limits/address.ts';
+import { BodyTooLargeError, formFields, maxBodyBytes, readBodyWithLimit } from '../limits/body.ts';
+import { minutesInWords } from '../limits/limiter.ts';
 import { requestFields, validateRequest, type RequestError, type RequestField } from './schema.ts';
 import type { RequestStore } from './store.ts';
 import { confirmationPath, requestFormPath } from './urls.ts';
 
-/** 16 KiB is far more than the longest honest request (about 4 KiB). */
-export const maxBodyBytes = 16 * 1024;
+export { maxBodyBytes };
 
 /** A page that says why the request was not taken, with the status it is sent with. */
 export interface SubmitProblem {
@@ -28,11 +29,6 @@ export const submitProblems = {
     heading: 'Your request was too long',
     body: 'Please shorten what you wrote, especially in "Anything else", and send it again.',
   },
-  tooMany: {
-    status: 429,
-    heading: 'You have sent a lot of requests',
-    body: 'Please wait 10 minutes and try again. If you need help now, write to us using the details below.',
-  },
   noReplyDate: {
     status: 503,
     heading: 'Sorry, we cannot take your request online today',
@@ -45,6 +41,15 @@ export const submitProblems = {
   },
 } as const satisfies Record<string, SubmitProblem>;
 
+/** Too many posts from one visitor: how long to wait comes from the shared limiter. */
+export function tooManyProblem(minutes: number): SubmitProblem {
+  return {
+    status: 429,
+    heading: 'You have sent a lot of requests',
+    body: `Please wait ${minutesInWords(minutes)} and try again. If you need help now, write to us using the details below.`,
+  };
+}
+
 export type SubmitOutcome =
   /** Send the browser here with a 303 (the confirmation page, or the form for a GET). */
   | { kind: 'redirect'; location: string }
@@ -55,8 +60,8 @@ export type SubmitOutcome =
 export interface SubmitServices {
   store: () => RequestStore;
   notifier: () => Notifier | undefined;
-  /** Counts one post from this visitor; false once they are over the limit. May wait for a shared limiter. */
-  allow: (visitor: string) => boolean | Promise<boolean>;
+  /** Counts one post from this visitor: 0 while they are within the limit, else the minutes left to wait. */
+  minutesToWait: (visitor: string) => number | Promise<number>;
   /** Where operators' lines go; never given anything the person wrote. */
   log?: (line: string) => void;
 }
@@ -70,7 +75,8 @@ export async function handleRequestSubmission(request: Request, clientAddress: s
   const contentType = request.headers.get('content-type') ?? '';
   if (!contentType.startsWith('application/x-www-form-urlencoded')) return problem('unreadable');
   if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes) return problem('tooLong');
-  if (!(await services.allow(visitorAddress(clientAddress, request.headers)))) return problem('tooMany');
+  const wait = await services.minutesToWait(visitorAddress(clientAddress, request.headers));
+  if (wait > 0) return { kind: 'problem', problem: tooManyProblem(wait) };
   try {
     const values = formFields(await readBodyWithLimit(request.body, maxBodyBytes), requestFields);
     const result = validateRequest(values);

@@ -2,25 +2,46 @@
  * Staff sign-in rules, over any StaffStore:
  *
  * - passwords are hashed with scrypt (password.ts), 12 characters or more;
- * - 5 wrong passwords in a row lock an account for 15 minutes; a locked or disabled account
- *   is refused even with the right password;
+ * - wrong passwords are counted per account and address (a SignInThrottle, from
+ *   src/lib/limits/sign-in.ts): after 5 in a row that address waits, longer each time, so a
+ *   stranger's guesses slow the stranger and nobody else;
+ * - a shared ceiling per account, for guesses spread over many addresses: 20 wrong passwords
+ *   in a row, from anywhere, lock the account for 15 minutes, but not for an address that
+ *   has signed in to it in the last 90 days, so its owner carries on as usual;
+ * - a disabled account is refused even with the right password;
  * - a refusal never says why, and takes one scrypt hash however it was reached, so neither
- *   the answer nor its timing shows whether a username exists;
+ *   the answer nor its timing shows whether a username exists (a wait applies to unknown
+ *   usernames just the same);
  * - a session is a random 32-byte id in a cookie, stored hashed, that ends after 8 hours
- *   without a request (or at sign-out, password reset or disabling), with its own CSRF token.
+ *   without a request, 12 hours after sign-in however busy, or at sign-out, password reset or
+ *   disabling, with its own CSRF token.
  *
  * Nothing here logs usernames, passwords, ids or tokens. `onLock` hears that some account
  * was locked, and no more, so the server can log it.
  */
+import { createHash } from 'node:crypto';
+import { noSignInThrottle, type SignInThrottle } from '../limits/sign-in.ts';
 import { defaultScryptCost, hashPassword, passwordProblem, verifyPassword, type ScryptCost } from './password.ts';
 import type { StaffAccount, StaffStore } from './staff-store.ts';
 import { hashSessionId, isToken, newToken } from './tokens.ts';
 
 export const staffSignInPolicy = Object.freeze({
-  maxFailures: 5,
+  /** Wrong passwords in a row, from all addresses together, that lock the account. */
+  maxFailures: 20,
   lockMinutes: 15,
+  /** An address that signed in this recently is not held by the lock. */
+  knownAddressDays: 90,
   idleHours: 8,
+  /** However busy, a session ends this long after sign-in. */
+  absoluteHours: 12,
 });
+
+const MS_PER_DAY = 86_400_000;
+
+/** What the store keeps of an address: its SHA-256, never the address. */
+function hashAddress(address: string): string {
+  return createHash('sha256').update(address).digest('hex');
+}
 
 const MS_PER_MINUTE = 60_000;
 /** last_seen is written at most once a minute per session, not on every page. */
@@ -64,7 +85,19 @@ export interface NewSession extends SignedInStaff {
   sessionId: string;
 }
 
-export type SignInResult = ({ ok: true } & NewSession) | { ok: false };
+/** A refusal says how long to wait when this address must wait, and nothing else. */
+export type SignInRefusal = { ok: false; retryAfterMs?: number };
+
+export type SignInResult = ({ ok: true } & NewSession) | SignInRefusal;
+
+export type SignInAttempt = { ok: true; username: string } | SignInRefusal;
+
+export interface SignInOptions {
+  /** The visitor's address (src/lib/limits/address.ts); '' for none, as from the command line. */
+  address?: string;
+  /** Counts wrong passwords per account and address; none by default. */
+  throttle?: SignInThrottle;
+}
 
 /** An account as the CLI shows it: never the hash. */
 export interface StaffAccountSummary {
@@ -83,6 +116,7 @@ export interface StaffAuthOptions {
   maxFailures?: number;
   lockMs?: number;
   idleMs?: number;
+  absoluteMs?: number;
   /** Called when a run of wrong passwords locks an account; told nothing about which. */
   onLock?: () => void;
 }
@@ -94,6 +128,7 @@ export class StaffAuth {
   readonly #maxFailures: number;
   readonly #lockMs: number;
   readonly #idleMs: number;
+  readonly #absoluteMs: number;
   readonly #onLock: () => void;
   #dummyHash: Promise<string> | undefined;
 
@@ -104,6 +139,7 @@ export class StaffAuth {
     this.#maxFailures = options.maxFailures ?? staffSignInPolicy.maxFailures;
     this.#lockMs = options.lockMs ?? staffSignInPolicy.lockMinutes * MS_PER_MINUTE;
     this.#idleMs = options.idleMs ?? staffSignInPolicy.idleHours * 60 * MS_PER_MINUTE;
+    this.#absoluteMs = options.absoluteMs ?? staffSignInPolicy.absoluteHours * 60 * MS_PER_MINUTE;
     this.#onLock = options.onLock ?? (() => {});
   }
 
@@ -130,6 +166,15 @@ export class StaffAuth {
     const name = normaliseUsername(username);
     const passwordHash = await this.#checkedHash(name, password);
     if (!(await this.#store.resetAccount(name, passwordHash, this.#now().toISOString()))) {
+      throw new StaffAccountError('not-found', 'There is no account with that username');
+    }
+    return name;
+  }
+
+  /** Clears the lock and every wait on the account, without changing its password. */
+  async unlockAccount(username: string): Promise<string> {
+    const name = normaliseUsername(username);
+    if (!(await this.#store.unlockAccount(name, this.#now().toISOString()))) {
       throw new StaffAccountError('not-found', 'There is no account with that username');
     }
     return name;
@@ -167,34 +212,67 @@ export class StaffAuth {
   }
 
   /**
-   * The account's username when the password is right and the account is neither locked nor
-   * disabled; otherwise undefined, for every reason alike. A wrong password counts towards
-   * the lock; attempts while locked do not extend it.
+   * The account's username when the password is right, the account is enabled, and it is
+   * not locked (or this address has signed in to it before); otherwise undefined, for every
+   * reason alike. See attemptSignIn.
    */
-  async verifySignIn(username: string, password: string): Promise<string | undefined> {
+  async verifySignIn(username: string, password: string, options: SignInOptions = {}): Promise<string | undefined> {
+    const attempt = await this.attemptSignIn(username, password, options);
+    return attempt.ok ? attempt.username : undefined;
+  }
+
+  /**
+   * Checks a password. A refusal says how long this address must wait when it must, and
+   * otherwise nothing. Every refusal but a wait counts one wrong try for this account and
+   * address; a wrong password for an unlocked account also counts towards its lock (tries
+   * while it is locked do not extend it).
+   */
+  async attemptSignIn(username: string, password: string, options: SignInOptions = {}): Promise<SignInAttempt> {
+    const throttle = options.throttle ?? noSignInThrottle;
+    const address = options.address ?? '';
     const name = normaliseUsername(username);
     const account = usernameProblem(name) ? undefined : await this.#store.getAccount(name);
+    // An unlock moves the generation on, so waits counted before it no longer apply.
+    const key = `${name}#${account?.signInGeneration ?? 0}|${address}`;
+    const wait = await throttle.waitFor(key);
+    if (wait > 0) return { ok: false, retryAfterMs: wait };
+
     const now = this.#now();
     const matches = await verifyPassword(password, account?.passwordHash ?? (await this.#hashForNobody()));
-    if (!account || account.disabled || this.#isLocked(account, now.getTime())) return undefined;
+    const refuse = async (): Promise<SignInRefusal> => {
+      await throttle.failed(key);
+      const next = await throttle.waitFor(key);
+      return next > 0 ? { ok: false, retryAfterMs: next } : { ok: false };
+    };
+    if (!account || account.disabled) return refuse();
+    const locked = this.#isLocked(account, now.getTime());
+    const addressHash = hashAddress(address);
+    const knownSince = new Date(now.getTime() - staffSignInPolicy.knownAddressDays * MS_PER_DAY).toISOString();
+    const known = locked && address !== '' && (await this.#store.knowsAddress(name, addressHash, knownSince));
+    if (locked && !known) return refuse();
     if (!matches) {
-      const { locked } = await this.#store.recordFailedSignIn(name, {
-        maxFailures: this.#maxFailures,
-        lockUntil: new Date(now.getTime() + this.#lockMs).toISOString(),
-        at: now.toISOString(),
-      });
-      if (locked) this.#onLock();
-      return undefined;
+      if (!locked) {
+        const result = await this.#store.recordFailedSignIn(name, {
+          maxFailures: this.#maxFailures,
+          lockUntil: new Date(now.getTime() + this.#lockMs).toISOString(),
+          at: now.toISOString(),
+        });
+        if (result.locked) this.#onLock();
+      }
+      return refuse();
     }
     // Checked again as it is recorded: guesses sent in parallel all read the account before
     // any of them locked it, and a right one must not slip through after the lock.
-    return (await this.#store.recordSuccessfulSignIn(name, now.toISOString())) ? name : undefined;
+    if (!(await this.#store.recordSuccessfulSignIn(name, now.toISOString(), { evenIfLocked: known }))) return refuse();
+    await throttle.succeeded(key);
+    if (address !== '') await this.#store.rememberAddress(name, addressHash, now.toISOString(), knownSince);
+    return { ok: true, username: name };
   }
 
   /** Checks the password and, when it is right, starts a session. */
-  async signIn(username: string, password: string): Promise<SignInResult> {
-    const name = await this.verifySignIn(username, password);
-    return name === undefined ? { ok: false } : { ok: true, ...(await this.startSession(name)) };
+  async signIn(username: string, password: string, options: SignInOptions = {}): Promise<SignInResult> {
+    const attempt = await this.attemptSignIn(username, password, options);
+    return attempt.ok ? { ok: true, ...(await this.startSession(attempt.username)) } : attempt;
   }
 
   // ----- sessions -----
@@ -217,7 +295,8 @@ export class StaffAuth {
 
   /**
    * Who a session id from a cookie belongs to, or undefined when it is unknown, ended, idle
-   * for 8 hours (then deleted) or its account is disabled. Each use counts as activity.
+   * for 8 hours or started 12 hours ago (then deleted), or its account is disabled. Each use
+   * counts as activity.
    */
   async session(sessionId: string | undefined): Promise<SignedInStaff | undefined> {
     if (!isToken(sessionId)) return undefined;
@@ -226,7 +305,8 @@ export class StaffAuth {
     if (!session) return undefined;
     const now = this.#now().getTime();
     const idle = now - Date.parse(session.lastSeenAt);
-    if (!(idle < this.#idleMs)) {
+    const age = now - Date.parse(session.createdAt);
+    if (!(idle < this.#idleMs) || !(age < this.#absoluteMs)) {
       await this.#store.deleteSession(idHash);
       return undefined;
     }

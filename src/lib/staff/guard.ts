@@ -2,7 +2,8 @@
  * The rules src/middleware.ts applies to /staff/, kept here as plain functions so they can
  * be unit tested without a server.
  */
-import { readBodyWithLimit } from '../requests/rate-limit.ts';
+import { readBodyWithLimit } from '../limits/body.ts';
+import { privateHeaders } from '../../../server/security-headers.mjs';
 import { csrfTokenMatches } from './tokens.ts';
 import { signInPath } from './urls.ts';
 
@@ -10,11 +11,8 @@ export const sessionCookieName = 'staff_session';
 /** The cookie is sent to staff pages only, never to the public site. */
 export const sessionCookiePath = '/staff/';
 
-/** Sent with every /staff/ response. */
-export const staffResponseHeaders: Readonly<Record<string, string>> = Object.freeze({
-  'Cache-Control': 'no-store',
-  'X-Robots-Tag': 'noindex',
-});
+/** Sent with every /staff/ response (by server/serve.mjs too, so its errors have them). */
+export const staffResponseHeaders: Readonly<Record<string, string>> = privateHeaders;
 
 /** Staff forms are small (the longest is a 500-character note); this is generous. */
 export const maxStaffFormBytes = 16 * 1024;
@@ -87,6 +85,6 @@ export const refusals = {
   tooLarge: {
     status: 413,
     heading: 'What you sent was too long',
-    body: 'Go back, shorten the note and try again.',
+    body: 'It was not read. Go back, shorten what you typed and try again.',
   },
 } as const satisfies Record<string, Refusal>;

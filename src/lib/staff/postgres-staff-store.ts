@@ -21,7 +21,7 @@ export class PostgresStaffStore implements StaffStore {
   }
 
   #accountColumns(sql: Sql) {
-    return sql`username, password_hash, disabled, failed_attempts,
+    return sql`username, password_hash, disabled, failed_attempts, sign_in_generation,
       ${isoInstant(sql, 'locked_until')}, ${isoInstant(sql, 'created_at')}`;
   }
 
@@ -49,7 +49,8 @@ export class PostgresStaffStore implements StaffStore {
     // Both statements or neither: an account never stays enabled with a new password but old sessions.
     return sql.begin(async (tx) => {
       const updated = await tx`UPDATE staff_accounts
-        SET password_hash = ${passwordHash}, disabled = false, failed_attempts = 0, locked_until = NULL, updated_at = ${at}
+        SET password_hash = ${passwordHash}, disabled = false, failed_attempts = 0, locked_until = NULL,
+          sign_in_generation = sign_in_generation + 1, updated_at = ${at}
         WHERE username = ${username}`;
       await tx`DELETE FROM staff_sessions WHERE username = ${username}`;
       return updated.count === 1;
@@ -81,12 +82,41 @@ export class PostgresStaffStore implements StaffStore {
     return { locked: row?.['locked'] === true };
   }
 
-  async recordSuccessfulSignIn(username: string, at: string): Promise<boolean> {
+  async recordSuccessfulSignIn(username: string, at: string, options: { evenIfLocked?: boolean } = {}): Promise<boolean> {
     const sql = await this.#query();
-    const rows = await sql`UPDATE staff_accounts SET failed_attempts = 0, locked_until = NULL, updated_at = ${at}
+    // A lock is left in place for a known address: it still holds for everyone else.
+    const rows = await sql`UPDATE staff_accounts SET
+        failed_attempts = CASE WHEN locked_until > ${at}::timestamptz THEN failed_attempts ELSE 0 END,
+        locked_until = CASE WHEN locked_until > ${at}::timestamptz THEN locked_until ELSE NULL END,
+        updated_at = ${at}
       WHERE username = ${username} AND NOT disabled
-        AND (locked_until IS NULL OR locked_until <= ${at}::timestamptz)
+        AND (${options.evenIfLocked === true}::boolean OR locked_until IS NULL OR locked_until <= ${at}::timestamptz)
       RETURNING username`;
+    return rows.length === 1;
+  }
+
+  async unlockAccount(username: string, at: string): Promise<boolean> {
+    const sql = await this.#query();
+    const updated = await sql`UPDATE staff_accounts
+      SET failed_attempts = 0, locked_until = NULL, sign_in_generation = sign_in_generation + 1, updated_at = ${at}
+      WHERE username = ${username}`;
+    return updated.count === 1;
+  }
+
+  async rememberAddress(username: string, addressHash: string, at: string, forgetBefore: string): Promise<void> {
+    const sql = await this.#query();
+    await sql.begin(async (tx) => {
+      await tx`INSERT INTO staff_known_addresses (username, address_hash, last_signed_in_at)
+        VALUES (${username}, ${addressHash}, ${at})
+        ON CONFLICT (username, address_hash) DO UPDATE SET last_signed_in_at = excluded.last_signed_in_at`;
+      await tx`DELETE FROM staff_known_addresses WHERE username = ${username} AND last_signed_in_at < ${forgetBefore}::timestamptz`;
+    });
+  }
+
+  async knowsAddress(username: string, addressHash: string, since: string): Promise<boolean> {
+    const sql = await this.#query();
+    const rows = await sql`SELECT 1 FROM staff_known_addresses
+      WHERE username = ${username} AND address_hash = ${addressHash} AND last_signed_in_at >= ${since}::timestamptz`;
     return rows.length === 1;
   }
 

@@ -7,7 +7,7 @@ import { inWriteTransaction, isUniqueClash, type SqliteDatabase } from '../stora
 import type { FailedSignInRule, StaffAccount, StaffSession, StaffStore } from './staff-store.ts';
 import { toStaffAccount as toAccount, toStaffSession as toSession } from './staff-rows.ts';
 
-const accountColumns = 'username, password_hash, disabled, failed_attempts, locked_until, created_at';
+const accountColumns = 'username, password_hash, disabled, failed_attempts, locked_until, sign_in_generation, created_at';
 const sessionColumns = 's.id_hash, s.username, s.created_at, s.last_seen_at, s.csrf_token';
 
 export class SqliteStaffStore implements StaffStore {
@@ -51,7 +51,8 @@ export class SqliteStaffStore implements StaffStore {
     return this.#inTransaction(() => {
       const result = this.#db
         .prepare(
-          `UPDATE staff_accounts SET password_hash = ?, disabled = 0, failed_attempts = 0, locked_until = NULL, updated_at = ?
+          `UPDATE staff_accounts SET password_hash = ?, disabled = 0, failed_attempts = 0, locked_until = NULL,
+            sign_in_generation = sign_in_generation + 1, updated_at = ?
           WHERE username = ?`,
         )
         .run(passwordHash, at, username);
@@ -84,14 +85,47 @@ export class SqliteStaffStore implements StaffStore {
     return { locked: row !== undefined && row['locked_until'] === rule.lockUntil && Number(row['failed_attempts']) === 0 };
   }
 
-  async recordSuccessfulSignIn(username: string, at: string): Promise<boolean> {
+  async recordSuccessfulSignIn(username: string, at: string, options: { evenIfLocked?: boolean } = {}): Promise<boolean> {
+    // A lock is left in place for a known address: it still holds for everyone else.
     const row = this.#db
       .prepare(
-        `UPDATE staff_accounts SET failed_attempts = 0, locked_until = NULL, updated_at = $at
-        WHERE username = $username AND disabled = 0 AND (locked_until IS NULL OR locked_until <= $at)
+        `UPDATE staff_accounts SET
+          failed_attempts = CASE WHEN locked_until > $at THEN failed_attempts ELSE 0 END,
+          locked_until = CASE WHEN locked_until > $at THEN locked_until ELSE NULL END,
+          updated_at = $at
+        WHERE username = $username AND disabled = 0 AND ($evenIfLocked = 1 OR locked_until IS NULL OR locked_until <= $at)
         RETURNING username`,
       )
-      .get({ at, username });
+      .get({ at, username, evenIfLocked: options.evenIfLocked ? 1 : 0 });
+    return row !== undefined;
+  }
+
+  async unlockAccount(username: string, at: string): Promise<boolean> {
+    const result = this.#db
+      .prepare(
+        `UPDATE staff_accounts SET failed_attempts = 0, locked_until = NULL, sign_in_generation = sign_in_generation + 1, updated_at = ?
+        WHERE username = ?`,
+      )
+      .run(at, username);
+    return Number(result.changes) === 1;
+  }
+
+  async rememberAddress(username: string, addressHash: string, at: string, forgetBefore: string): Promise<void> {
+    this.#inTransaction(() => {
+      this.#db
+        .prepare(
+          `INSERT INTO staff_known_addresses (username, address_hash, last_signed_in_at) VALUES (?, ?, ?)
+          ON CONFLICT (username, address_hash) DO UPDATE SET last_signed_in_at = excluded.last_signed_in_at`,
+        )
+        .run(username, addressHash, at);
+      this.#db.prepare('DELETE FROM staff_known_addresses WHERE username = ? AND last_signed_in_at < ?').run(username, forgetBefore);
+    });
+  }
+
+  async knowsAddress(username: string, addressHash: string, since: string): Promise<boolean> {
+    const row = this.#db
+      .prepare('SELECT 1 AS known FROM staff_known_addresses WHERE username = ? AND address_hash = ? AND last_signed_in_at >= ?')
+      .get(username, addressHash, since);
     return row !== undefined;
   }
 

@@ -33,6 +33,7 @@ export function toStaffAccount(row: StaffRow): StaffAccount {
     disabled: flag(row, 'disabled'),
     failedAttempts: integer(row, 'failed_attempts'),
     lockedUntil: typeof lockedUntil === 'string' ? lockedUntil : undefined,
+    signInGeneration: integer(row, 'sign_in_generation'),
     createdAt: text(row, 'created_at'),
   };
 }

@@ -18,8 +18,13 @@ export interface StaffAccount {
   disabled: boolean;
   /** Wrong passwords in a row since the last right one or the last lock. */
   failedAttempts: number;
-  /** Until this instant the account is refused, even with the right password. */
+  /**
+   * Until this instant the account is refused, even with the right password, except from an
+   * address that has signed in to it before (see knowsAddress).
+   */
   lockedUntil: string | undefined;
+  /** Goes up by one at each unlock or reset, so waits counted before it no longer apply. */
+  signInGeneration: number;
   createdAt: string;
 }
 
@@ -48,8 +53,8 @@ export interface StaffStore {
   /** Every account, by username. */
   listAccounts(): Promise<StaffAccount[]>;
   /**
-   * A new password hash; clears failures and any lock, enables the account again and ends all
-   * its sessions. Resolves false when there is no such account.
+   * A new password hash; clears failures and any lock (moving signInGeneration on), enables
+   * the account again and ends all its sessions. Resolves false when there is no such account.
    */
   resetAccount(username: string, passwordHash: string, at: string): Promise<boolean>;
   /** Disables the account and ends all its sessions. Resolves false when there is no such account. */
@@ -61,10 +66,23 @@ export interface StaffStore {
   recordFailedSignIn(username: string, rule: FailedSignInRule): Promise<{ locked: boolean }>;
   /**
    * A right password: the count of failures starts again. In the same atomic step, checks the
-   * account is still enabled and not locked at `at` (a parallel wrong guess may have locked
-   * it while this password was being hashed); resolves false, changing nothing, if not.
+   * account is still enabled and (unless `evenIfLocked`) not locked at `at`: a parallel wrong
+   * guess may have locked it while this password was being hashed. Resolves false, changing
+   * nothing, if not.
    */
-  recordSuccessfulSignIn(username: string, at: string): Promise<boolean>;
+  recordSuccessfulSignIn(username: string, at: string, options?: { evenIfLocked?: boolean }): Promise<boolean>;
+  /**
+   * Clears the failures and any lock, and moves signInGeneration on. Resolves false when there
+   * is no such account.
+   */
+  unlockAccount(username: string, at: string): Promise<boolean>;
+  /**
+   * Notes that the account signed in from this address (a hash of it, never the address), and
+   * forgets the account's addresses not used since `forgetBefore`.
+   */
+  rememberAddress(username: string, addressHash: string, at: string, forgetBefore: string): Promise<void>;
+  /** Whether the account signed in from this address at or after `since`. */
+  knowsAddress(username: string, addressHash: string, since: string): Promise<boolean>;
   createSession(session: StaffSession): Promise<void>;
   /** The session, only while its account exists and is enabled. */
   getSession(idHash: string): Promise<StaffSession | undefined>;

@@ -30,7 +30,7 @@ export { databaseChoice, databaseDescription, sqlitePath, type DatabaseChoice } 
 export { latestVersion, type Migration } from './migration.ts';
 export { postgresMigrations } from './migrations/postgres.ts';
 export { sqliteMigrations } from './migrations/sqlite.ts';
-export { isoInstant, isoInstantSql, isPostgresUrl, PostgresDatabase, type Sql } from './postgres.ts';
+export { connect, isoInstant, isoInstantSql, isPostgresUrl, PostgresDatabase, type Sql } from './postgres.ts';
 export { inWriteTransaction, isUniqueClash, SqliteDatabase } from './sqlite.ts';
 
 /** An open database of either engine; `kind` says which. */

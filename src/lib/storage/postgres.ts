@@ -17,7 +17,7 @@ export function isPostgresUrl(value: string): boolean {
 }
 
 /** Opens a connection pool. Errors never include the URL, which may hold a password. */
-function connect(url: string, poolSize: number): Sql {
+export function connect(url: string, poolSize: number): Sql {
   if (!isPostgresUrl(url)) throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
   return postgres(url, {
     max: poolSize,

@@ -78,8 +78,19 @@ export const postgresMigrations: readonly Migration[] = [
     `,
   },
   {
-    // Version 4 belongs to another change that lands separately; versions need not be
-    // contiguous (each is applied once, in list order, if the database has not had it).
+    version: 4,
+    description: 'staff_known_addresses table; staff_accounts.sign_in_generation',
+    sql: `
+      CREATE TABLE staff_known_addresses (
+        username text NOT NULL REFERENCES staff_accounts (username) ON DELETE CASCADE,
+        address_hash text NOT NULL,
+        last_signed_in_at timestamptz NOT NULL,
+        PRIMARY KEY (username, address_hash)
+      );
+      ALTER TABLE staff_accounts ADD COLUMN sign_in_generation integer NOT NULL DEFAULT 0;
+    `,
+  },
+  {
     version: 5,
     description: 'page_feedback table',
     sql: `

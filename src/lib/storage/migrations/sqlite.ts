@@ -75,8 +75,19 @@ export const sqliteMigrations: readonly Migration[] = [
     `,
   },
   {
-    // Version 4 belongs to another change that lands separately; versions need not be
-    // contiguous (each is applied once, in list order, if the database has not had it).
+    version: 4,
+    description: 'staff_known_addresses table; staff_accounts.sign_in_generation',
+    sql: `
+      CREATE TABLE staff_known_addresses (
+        username TEXT NOT NULL REFERENCES staff_accounts (username) ON DELETE CASCADE,
+        address_hash TEXT NOT NULL,
+        last_signed_in_at TEXT NOT NULL,
+        PRIMARY KEY (username, address_hash)
+      ) STRICT;
+      ALTER TABLE staff_accounts ADD COLUMN sign_in_generation INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  {
     version: 5,
     description: 'page_feedback table',
     sql: `
