@@ -6,6 +6,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { sqliteStores, type OpenStores } from '../support/stores.ts';
 import { requestStatuses, requestStatusLabels } from '../../src/lib/requests/store';
 import { readRows } from '../support/sqlite.ts';
+import { sqliteMigrations } from '../../src/lib/storage/index.ts';
 
 let dir: string;
 let path: string;
@@ -59,8 +60,8 @@ describe('migrations', () => {
     db.close();
     store = open();
     expect((await store.get('AF-2026-AAAAAAAA'))?.status).toBe('sent');
-    expect(rows('SELECT version FROM schema_migrations ORDER BY version').map((r) => r['version'])).toEqual([1, 2, 3, 4]);
+    expect(rows('SELECT version FROM schema_migrations ORDER BY version').map((r) => r['version'])).toEqual(sqliteMigrations.map((m) => m.version));
     const tables = rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map((r) => r['name']);
-    expect(tables).toEqual(expect.arrayContaining(['status_changes', 'staff_accounts', 'staff_sessions']));
+    expect(tables).toEqual(expect.arrayContaining(['status_changes', 'staff_accounts', 'staff_sessions', 'staff_known_addresses', 'page_feedback']));
   });
 });

@@ -1,5 +1,5 @@
 /**
- * "Did you mean" for search: Pagefind matches words exactly (and by prefix),
+ * "Did you mean" for search: the index matches words exactly (and by prefix),
  * so a misspelt query finds nothing. When that happens the search page
  * corrects each unknown word to the closest word used on the site.
  */
