@@ -36,6 +36,8 @@ test('content pages make no JavaScript requests when loaded in a browser', async
 });
 
 test('every page has one h1, one main landmark, a skip link and a unique title', async ({ page }) => {
+  // One visit per built page (about 200 now), so it needs longer than a single-page test.
+  test.setTimeout(240_000);
   const titles = new Map<string, string>();
   for (const path of builtPagePaths()) {
     await page.goto(path);
