@@ -117,7 +117,7 @@ try {
     );
     console.log(rows.at(-1));
   }
-  console.log('\nBuild time includes each project's search index (Pagefind for Starlight, our own index here). Ratio below 1 means this project builds faster.');
+  console.log('\nBuild time includes the search index of each (Pagefind for Starlight, our own index here). Ratio below 1 means this project builds faster.');
 } finally {
   if (!existsSync(join(work, 'keep'))) rmSync(work, { recursive: true, force: true });
 }

@@ -6,7 +6,7 @@
  *
  * Exit codes: 0 done, 1 something went wrong, 2 the command line was wrong.
  */
-import { parseArgs } from 'node:util';
+import { printable, readOptions, UsageError } from './cli-options.ts';
 import { closeDatabase, databaseDescription, feedbackStore } from '../src/lib/runtime.ts';
 import { defaultRetentionDays, type FeedbackStore } from '../src/lib/feedback/store.ts';
 import { feedbackCsv } from '../src/lib/staff/feedback-csv.ts';
@@ -25,27 +25,6 @@ Commands:
 Feedback is kept in PostgreSQL when DATABASE_URL is set, and otherwise in
 $DATA_DIR/requests.sqlite (DATA_DIR is "data" when not set).
 `;
-
-class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
-function readOptions(args: string[], names: readonly string[]): Record<string, string> {
-  try {
-    const { values } = parseArgs({
-      args,
-      options: Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])),
-      allowPositionals: false,
-      strict: true,
-    });
-    return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-/** Stored text goes to a terminal: control characters could move the cursor or recolour it. */
-const printable = (value: string) => value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 
 type Action = (store: FeedbackStore) => Promise<string>;
 

@@ -6,7 +6,7 @@
  *
  * Exit codes: 0 done, 1 something went wrong, 2 the command line was wrong.
  */
-import { parseArgs } from 'node:util';
+import { printable, readOptions, UsageError } from './cli-options.ts';
 import { londonDate } from '../src/lib/dates/index.ts';
 import { closeDatabase, databaseDescription, requestStore } from '../src/lib/runtime.ts';
 import { formatLabels } from '../src/lib/requests/schema.ts';
@@ -33,28 +33,6 @@ $DATA_DIR/requests.sqlite (DATA_DIR is "data" when not set).
 Exports hold personal data: keep them somewhere safe and delete them when you are done.
 `;
 
-/** A mistake in the command line: reported with exit code 2 so scripts can tell it apart. */
-class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
-type Options = Record<string, string | undefined>;
-
-/** Only the named --options, each taking a value; anything else is a usage error. */
-function readOptions(args: string[], names: readonly string[]): Options {
-  try {
-    const { values } = parseArgs({
-      args,
-      options: Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])),
-      allowPositionals: false,
-      strict: true,
-    });
-    return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
 function isStatus(value: string): value is RequestStatus {
   return requestStatuses.some((status) => status === value);
 }
@@ -66,11 +44,6 @@ function statusOption(value: string | undefined): RequestStatus | undefined {
 }
 
 // ----- list -----
-
-/** The table goes to a terminal: control characters in stored text could move the cursor or recolour it. */
-function printable(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-}
 
 function formatName(record: RequestRecord): string {
   const { format, formatOther } = record.request;
