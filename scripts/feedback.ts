@@ -6,7 +6,7 @@
  *
  * Exit codes: 0 done, 1 something went wrong, 2 the command line was wrong.
  */
-import { printable, readOptions, UsageError } from './cli-options.ts';
+import { printable, readOptions, runCommandLine, UsageError, type CommandResult as Result } from './cli.ts';
 import { closeDatabase, databaseDescription, feedbackStore } from '../src/lib/runtime.ts';
 import { defaultRetentionDays, type FeedbackStore } from '../src/lib/feedback/store.ts';
 import { feedbackCsv } from '../src/lib/staff/feedback-csv.ts';
@@ -71,12 +71,6 @@ const commands: ReadonlyMap<string, (args: string[]) => Action> = new Map([
   ['purge', purge],
 ]);
 
-interface Result {
-  stdout: string;
-  stderr: string;
-  code: number;
-}
-
 async function run(argv: string[]): Promise<Result> {
   const [name, ...args] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') return { stdout: usage, stderr: '', code: 0 };
@@ -98,10 +92,4 @@ async function run(argv: string[]): Promise<Result> {
   }
 }
 
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-});
-const result = await run(process.argv.slice(2));
-process.stdout.write(result.stdout);
-process.stderr.write(result.stderr);
-process.exitCode = result.code;
+await runCommandLine(run);

@@ -6,7 +6,7 @@
  *
  * Exit codes: 0 done, 1 something went wrong, 2 the command line was wrong.
  */
-import { printable, readOptions, UsageError } from './cli-options.ts';
+import { printable, readOptions, runCommandLine, UsageError, type CommandResult as Result } from './cli.ts';
 import { londonDate } from '../src/lib/dates/index.ts';
 import { closeDatabase, databaseDescription, requestStore } from '../src/lib/runtime.ts';
 import { formatLabels } from '../src/lib/requests/schema.ts';
@@ -149,12 +149,6 @@ function isHelp(name: string): boolean {
   return name === 'help' || name === '--help' || name === '-h';
 }
 
-interface Result {
-  stdout: string;
-  stderr: string;
-  code: number;
-}
-
 function usageError(message: string): Result {
   return { stdout: '', stderr: `${message}\nRun "npm run requests -- help" to see the commands and their options.\n`, code: 2 };
 }
@@ -192,16 +186,4 @@ async function run(argv: string[]): Promise<Result> {
   return perform(name, action);
 }
 
-async function main(): Promise<void> {
-  // Piping into `head` closes stdout early; that is the reader's choice, not a failure.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
-  const result = await run(process.argv.slice(2));
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  // exitCode rather than exit(), so buffered output is flushed before the process ends.
-  process.exitCode = result.code;
-}
-
-await main();
+await runCommandLine(run);

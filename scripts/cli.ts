@@ -1,5 +1,6 @@
 // What the data commands (scripts/requests.ts, scripts/feedback.ts) share: reading --options,
-// telling a usage mistake apart from a failure, and printing stored text safely.
+// telling a usage mistake apart from a failure, printing stored text safely, and writing a
+// command's result.
 import { parseArgs } from 'node:util';
 
 /** A mistake in the command line: reported with exit code 2 so scripts can tell it apart. */
@@ -27,4 +28,24 @@ export function readOptions(args: string[], names: readonly string[]): Options {
 /** Stored text goes to a terminal: control characters could move the cursor or recolour it. */
 export function printable(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
+/** What one command printed and its exit code, returned rather than written so tests can call it. */
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** Runs the command line through `run` and writes its result. */
+export async function runCommandLine(run: (argv: string[]) => Promise<CommandResult>): Promise<void> {
+  // Piping into `head` closes stdout early; that is the reader's choice, not a failure.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  const result = await run(process.argv.slice(2));
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  // exitCode rather than exit(), so buffered output is flushed before the process ends.
+  process.exitCode = result.code;
 }
