@@ -96,7 +96,7 @@ export function startDeadlineCalculator(options: DeadlineCalculatorOptions = {})
       showErrors(result.errors);
       return;
     }
-    const { deadline, timeLeft } = deadlineAnswer(result.isoDate, now);
-    say({ text: deadline, className: 'tool-answer__main' }, { text: timeLeft });
+    const { deadline, timeLeft, weekend, earlierDate } = deadlineAnswer(result.isoDate, now);
+    say({ text: deadline, className: 'tool-answer__main' }, { text: timeLeft }, ...(weekend ? [{ text: weekend }] : []), { text: earlierDate });
   });
 }

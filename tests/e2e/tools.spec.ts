@@ -19,7 +19,7 @@ async function expectNoHorizontalScroll(page: Page, state: string): Promise<void
 }
 
 async function enterDate(page: Page, day: string, month: string, year: string): Promise<void> {
-  const group = page.getByRole('group', { name: 'When did you get your outcome letter?' });
+  const group = page.getByRole('group', { name: 'What date is printed on your outcome letter?' });
   await group.getByLabel('Day').fill(day);
   await group.getByLabel('Month').fill(month);
   await group.getByLabel('Year').fill(year);
@@ -38,8 +38,8 @@ test.describe('review deadline calculator, with JavaScript on', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Work out your review deadline');
     await expect(status(page)).toHaveAttribute('role', 'status');
     await expect(status(page)).toBeEmpty();
-    const group = page.getByRole('group', { name: 'When did you get your outcome letter?' });
-    await expect(group).toHaveAccessibleDescription('For example, 27 3 2026');
+    const group = page.getByRole('group', { name: 'What date is printed on your outcome letter?' });
+    await expect(group).toHaveAccessibleDescription('Use the date written on the letter, not the day it reached you. For example, 27 3 2026');
     for (const name of ['Day', 'Month', 'Year']) {
       await expect(group.getByLabel(name)).toHaveAttribute('inputmode', 'numeric');
       await expect(group.getByLabel(name)).toHaveAttribute('autocomplete', 'off');
@@ -51,8 +51,9 @@ test.describe('review deadline calculator, with JavaScript on', () => {
     await enterDate(page, '1', '4', '2026');
     const calculate = page.getByRole('button', { name: 'Calculate' });
     await calculate.click();
-    await expect(status(page)).toContainText('The last day to ask for a review is Wednesday 29 April 2026. That is 28 days starting from the day after 1 April 2026.');
+    await expect(status(page)).toContainText('Your request must be received by Wednesday 29 April 2026. That is 28 days starting from the day after the date on your letter, 1 April 2026.');
     await expect(status(page)).toContainText('It is 19 days from today.');
+    await expect(status(page)).toContainText('If you were told the outcome before the date on the letter, count from the earlier day to be safe.');
     await expect(calculate).toBeFocused();
     await expect(page.locator('.error-summary')).toHaveCount(0);
     await expect(page).toHaveTitle(/^Work out your review deadline/);
@@ -62,14 +63,15 @@ test.describe('review deadline calculator, with JavaScript on', () => {
     await enterDate(page, '31', '1', '2026');
     await page.getByRole('button', { name: 'Calculate' }).click();
     await expect(status(page)).toContainText('Saturday 28 February 2026');
+    await expect(status(page)).toContainText('That day is a Saturday. It still counts, and the deadline does not move to the Monday.');
     await enterDate(page, '13', 'March', '2026');
     await page.getByRole('button', { name: 'Calculate' }).click();
     await expect(status(page)).toContainText('Friday 10 April 2026');
-    await expect(status(page)).toContainText('It is today, so send your request today.');
+    await expect(status(page)).toContainText('It is today, so send your request now, online or by email.');
   });
 
   const errorCases = [
-    { name: 'an empty date', date: ['', '', ''], message: 'Enter the date you got your outcome letter', field: 'received-day', invalid: ['day', 'month', 'year'] },
+    { name: 'an empty date', date: ['', '', ''], message: 'Enter the date printed on your outcome letter', field: 'received-day', invalid: ['day', 'month', 'year'] },
     { name: 'an impossible date (31 2 2026)', date: ['31', '2', '2026'], message: 'The date must be a real date', field: 'received-day', invalid: ['day', 'month', 'year'] },
     { name: 'a future date', date: ['1', '1', '2099'], message: 'The date must be today or in the past', field: 'received-day', invalid: ['day', 'month', 'year'] },
     { name: 'a missing month', date: ['1', '', '2026'], message: 'The date must include a month', field: 'received-month', invalid: ['month'] },
@@ -85,7 +87,7 @@ test.describe('review deadline calculator, with JavaScript on', () => {
       await expect(summary.getByRole('heading', { level: 2 })).toHaveText('There is a problem');
       await expect(page).toHaveTitle(/^Error: Work out your review deadline/);
       await expect(page.locator('#received-error')).toHaveText(`Error: ${c.message}`);
-      await expect(page.getByRole('group', { name: 'When did you get your outcome letter?' })).toHaveAccessibleDescription(`For example, 27 3 2026 Error: ${c.message}`);
+      await expect(page.getByRole('group', { name: 'What date is printed on your outcome letter?' })).toHaveAccessibleDescription(`Use the date written on the letter, not the day it reached you. For example, 27 3 2026 Error: ${c.message}`);
       for (const field of ['day', 'month', 'year']) {
         const box = page.locator(`#received-${field}`);
         if ((c.invalid as readonly string[]).includes(field)) await expect(box).toHaveAttribute('aria-invalid', 'true');
@@ -169,19 +171,19 @@ test.describe('review deadline calculator, with JavaScript off', () => {
     await expect(page.locator('.tool-no-js')).toBeVisible();
     // The form cannot work without a script, so it is not offered.
     await expect(page.getByRole('button', { name: 'Calculate' })).toBeHidden();
-    await expect(page.getByText('Day 1 is the day after you were given the outcome.')).toBeVisible();
-    await expect(page.getByText('For example, if you got the outcome on 1 April 2026, day 1 is 2 April 2026. The last day is 29 April 2026.')).toBeVisible();
-    await expect(page.getByText('Count every day, including weekends and bank holidays.')).toBeVisible();
-    await expect(page.getByText(/late requests are only looked at in exceptional circumstances/)).toBeVisible();
+    await expect(page.getByText(/Day 1 is the day after the date printed on your outcome letter\. Your request must arrive by day 28\./)).toBeVisible();
+    await expect(page.getByText('For example, if your letter is dated 1 April 2026, day 1 is 2 April 2026. Your request must be received by 29 April 2026.')).toBeVisible();
+    await expect(page.getByText(/^Count every day, including weekends and bank holidays\. If the last day is a weekend or a bank holiday, it does not move\./)).toBeVisible();
+    await expect(page.getByText(/The IOPC asks for your reasons.*Police pages say late requests are only accepted in exceptional circumstances/)).toBeVisible();
 
-    const table = page.getByRole('table', { name: 'Examples of the last day to ask' });
+    const table = page.getByRole('table', { name: 'Examples: the day your request must arrive by' });
     await expect(table).toBeVisible();
     const rows = table.locator('tbody tr');
     await expect(rows).toHaveCount(6);
     const expected: Record<string, string> = {
       '1 April 2026': 'Wednesday 29 April 2026',
-      '25 October 2026': 'Sunday 22 November 2026',
-      '28 December 2026': 'Monday 25 January 2027',
+      '6 March 2026': 'Friday 3 April 2026 (Good Friday: the day still counts)',
+      '30 November 2026': 'Monday 28 December 2026 (Boxing Day: the day still counts)',
       '31 January 2027': 'Sunday 28 February 2027',
       '5 March 2027': 'Friday 2 April 2027',
       '1 February 2028': 'Tuesday 29 February 2028',
@@ -191,6 +193,10 @@ test.describe('review deadline calculator, with JavaScript off', () => {
     }
     await expect(page.getByRole('link', { name: 'how to ask for a review' })).toHaveAttribute('href', '/guides/right-of-review/');
     await expect(page.getByRole('heading', { name: 'MOPAC Police Complaint Reviews Team' })).toBeVisible();
+    // An IOPC review goes through the IOPC's review page or phone line, never its complaint form.
+    await expect(page.getByRole('heading', { name: 'IOPC: asking for a review' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Submit a review', exact: true })).toHaveAttribute('href', 'https://policeconduct.gov.uk/complaints/reviews-and-appeals/submit-a-review-appeal');
+    await expect(page.locator('a[href*="submit-a-complaint"]')).toHaveCount(0);
   });
 
   test('fits a 320 px screen without sideways scrolling', async ({ page }) => {
@@ -269,6 +275,7 @@ test.describe('letter builder, with JavaScript on', () => {
     await page.getByRole('button', { name: 'Make my letter' }).click();
     await expect(letter).toHaveValue(/^To: Independent Office for Police Conduct \(IOPC\)\n/);
     await expect(page.locator('[data-send-to]')).toContainText('Independent Office for Police Conduct (IOPC)');
+    await expect(page.locator('[data-send-to]')).toContainText("Use the IOPC's Submit a review page, not its complaint form.");
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as a text file' }).click()]);
     expect(download.suggestedFilename()).toBe('review-request.txt');

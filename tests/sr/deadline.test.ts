@@ -9,7 +9,7 @@ afterEach(async () => {
 });
 
 
-const deadline = 'The last day to ask for a review is Wednesday 29 April 2026. That is 28 days starting from the day after 1 April 2026.';
+const deadline = 'Your request must be received by Wednesday 29 April 2026. That is 28 days starting from the day after the date on your letter, 1 April 2026.';
 
 describe('a screen reader user working out their review deadline', () => {
   it('hears the question and hint, types the date, and hears the answer from the status region', async () => {
@@ -18,7 +18,7 @@ describe('a screen reader user working out their review deadline', () => {
     await virtual.start({ container: document.body });
 
     // The legend names the group of boxes, and the hint describes it.
-    expect(await moveTo(/^group, When did you get your outcome letter\?/)).toContain('For example, 27 3 2026');
+    expect(await moveTo(/^group, What date is printed on your outcome letter\?/)).toContain('Use the date written on the letter, not the day it reached you. For example, 27 3 2026');
     for (const [box, value] of [['Day', '1'], ['Month', '4'], ['Year', '2026']] as const) {
       expect(await moveTo(new RegExp(`^textbox, ${box}`))).toMatch(new RegExp(`^textbox, ${box}`));
       await virtual.type(value);

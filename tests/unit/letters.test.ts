@@ -127,6 +127,12 @@ describe('where to send it', () => {
     expect(whereToSend('review', 'mopac', recipients)).toContain('MOPAC Police Complaint Reviews Team');
     expect(whereToSend('review', 'mopac', recipients)).toContain('copy of your outcome letter');
     expect(whereToSend('review', 'iopc', recipients)).toContain('Independent Office for Police Conduct (IOPC)');
+    // The IOPC complaint form would turn a review request into a new complaint (FACTS.md section 12).
+    expect(whereToSend('review', 'iopc', recipients)).toContain("Use the IOPC's Submit a review page, not its complaint form.");
+    expect(whereToSend('review', 'iopc', recipients)).toContain('0300 020 0096 and press 1');
+    // Only a MOPAC and IOPC mix-up is passed on (FACTS.md section 3): never a blanket promise.
+    expect(whereToSend('review', 'not-sure', recipients)).toContain('Only a mix-up between MOPAC and the IOPC is passed on.');
+    expect(whereToSend('review', 'not-sure', recipients)).not.toMatch(/will be passed on/);
     expect(whereToSend('review', 'not-sure', recipients)).toMatch(/^Check your outcome letter\./);
   });
 

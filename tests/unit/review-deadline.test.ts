@@ -1,8 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { addDays, formatLongDate as formatDate, formatDateWithDay, isLeapYear, isRealIsoDate } from '../../src/lib/dates/index.ts';
+import { addDays, bankHolidayCalendar, formatLongDate as formatDate, formatDateWithDay, isLeapYear, isRealIsoDate, weekday } from '../../src/lib/dates/index.ts';
 import {
   REVIEW_PERIOD_DAYS,
   dateMessages,
+  earlierDateAdvice,
+  weekendNote,
   daysLeft,
   deadlineAnswer,
   firstDayOfReviewPeriod,
@@ -15,12 +17,47 @@ import {
 const today = '2026-11-23';
 const parts = (day: string, month: string, year: string) => ({ day, month, year });
 
-describe('the last day to ask for a review (reg 29: 28 days starting with the day after)', () => {
-  it('is 28 calendar days after the day the outcome was given: 1 April → 29 April', () => {
+describe('the day a review request must be received by (reg 29, and the IOPC form: 28 days from the day after the date on the letter)', () => {
+  it('a letter dated 1 April must be answered so the request is received by 29 April', () => {
     expect(REVIEW_PERIOD_DAYS).toBe(28);
     expect(firstDayOfReviewPeriod('2026-04-01')).toBe('2026-04-02');
     expect(lastDayToAskForReview('2026-04-01')).toBe('2026-04-29');
     expect(formatDateWithDay('2026-04-29')).toBe('Wednesday 29 April 2026');
+    expect(deadlineAnswer('2026-04-01', '2026-04-10').deadline).toMatch(/^Your request must be received by Wednesday 29 April 2026\./);
+  });
+
+  // Calendar days, as reg 29 and the IOPC form count them: a bank holiday inside the 28 days, or on
+  // the last day, neither adds a day nor moves the last day. The holidays are checked against the
+  // site's own bank holiday list, so a wrong date in either would fail here.
+  const holidays = new Map(bankHolidayCalendar().holidays.map((h) => [h.date, h.title]));
+  it.each([
+    // The last day is a bank holiday, and stays the last day
+    ['2026-03-06', '2026-04-03', 'Good Friday'],
+    ['2026-03-09', '2026-04-06', 'Easter Monday'],
+    ['2026-04-27', '2026-05-25', 'Spring bank holiday'],
+    ['2026-08-03', '2026-08-31', 'Summer bank holiday'],
+    ['2026-11-27', '2026-12-25', 'Christmas Day'],
+    ['2026-11-30', '2026-12-28', 'Boxing Day'],
+    ['2027-11-29', '2027-12-27', 'Christmas Day'],
+    ['2027-11-30', '2027-12-28', 'Boxing Day'],
+    ['2027-12-04', '2028-01-01', undefined],
+    ['2027-12-06', '2028-01-03', "New Year's Day"],
+  ])('a letter dated %s → received by %s, a bank holiday that still counts (%s)', (dated, last, holiday) => {
+    expect(lastDayToAskForReview(dated)).toBe(last);
+    expect(holidays.get(last)).toBe(holiday);
+  });
+
+  it.each([
+    // Bank holidays inside the 28 days are counted like any other day
+    ['2026-03-20', '2026-04-17'], // Good Friday 3 April and Easter Monday 6 April inside
+    ['2026-12-20', '2027-01-17'], // 25 and 28 December and 1 January inside
+    ['2027-03-25', '2027-04-22'], // Good Friday 26 March and Easter Monday 29 March inside
+    // A letter dated on a bank holiday or a weekend: day 1 is still the next day
+    ['2026-05-04', '2026-06-01'],
+    ['2026-12-25', '2027-01-22'],
+    ['2026-11-28', '2026-12-26'],
+  ])('a letter dated %s → received by %s: holidays inside the 28 days add nothing', (dated, last) => {
+    expect(lastDayToAskForReview(dated)).toBe(last);
   });
 
   it.each([
@@ -133,7 +170,7 @@ describe('reading the day, month and year boxes', () => {
   it('asks for the date when all three boxes are empty', () => {
     expect(parseDateParts(parts('', ' ', ''), today)).toEqual({
       ok: false,
-      errors: [{ field: 'date', message: 'Enter the date you got your outcome letter', inputs: ['day', 'month', 'year'] }],
+      errors: [{ field: 'date', message: 'Enter the date printed on your outcome letter', inputs: ['day', 'month', 'year'] }],
     });
   });
 
@@ -186,7 +223,7 @@ describe('reading the day, month and year boxes', () => {
 
   it('has exactly the GOV.UK-style messages', () => {
     expect(dateMessages).toEqual({
-      empty: 'Enter the date you got your outcome letter',
+      empty: 'Enter the date printed on your outcome letter',
       realDate: 'The date must be a real date',
       yearLength: 'Year must include 4 numbers',
       future: 'The date must be today or in the past',
@@ -200,16 +237,35 @@ describe('what the calculator says', () => {
   it('gives the last day with its weekday and the rule it used', () => {
     expect(deadlineAnswer('2026-04-01', '2026-04-10')).toEqual({
       lastDay: '2026-04-29',
-      deadline: 'The last day to ask for a review is Wednesday 29 April 2026. That is 28 days starting from the day after 1 April 2026.',
-      timeLeft: 'It is 19 days from today.',
+      deadline: 'Your request must be received by Wednesday 29 April 2026. That is 28 days starting from the day after the date on your letter, 1 April 2026.',
+      timeLeft: 'It is 19 days from today. Leave time for your request to arrive.',
+      weekend: undefined,
+      earlierDate: earlierDateAdvice,
     });
+    expect(earlierDateAdvice).toBe('If you were told the outcome before the date on the letter, count from the earlier day to be safe.');
+  });
+
+  it('says a last day on a weekend still counts and does not move to the Monday', () => {
+    // 31 January 2027 + 28 = Sunday 28 February 2027; 30 January 2027 + 28 = Saturday 27 February.
+    expect(weekday('2027-02-28')).toBe(0);
+    expect(deadlineAnswer('2027-01-31', '2027-02-01')).toMatchObject({
+      lastDay: '2027-02-28',
+      weekend: 'That day is a Sunday. It still counts, and the deadline does not move to the Monday. So send your request before then.',
+    });
+    expect(weekendNote('2027-02-27')).toMatch(/^That day is a Saturday\./);
+    expect(weekendNote('2027-03-01')).toBeUndefined();
   });
 
   it('says when the last day is tomorrow, today, or has passed', () => {
     expect(deadlineAnswer('2026-04-01', '2026-04-28').timeLeft).toBe(timeLeftSentence(1));
     expect(timeLeftSentence(1)).toMatch(/^It is tomorrow/);
-    expect(deadlineAnswer('2026-04-01', '2026-04-29').timeLeft).toBe('It is today, so send your request today.');
-    expect(deadlineAnswer('2026-04-01', '2026-11-23').timeLeft).toMatch(/^That day has passed\. .*exceptional circumstances/);
+    expect(timeLeftSentence(1)).toMatch(/post may not arrive in time/);
+    expect(deadlineAnswer('2026-04-01', '2026-04-29').timeLeft).toBe('It is today, so send your request now, online or by email. A letter by post will not arrive in time.');
+    // A late request: say why (the IOPC form), and what police pages say, worded as theirs.
+    const late = deadlineAnswer('2026-04-01', '2026-11-23').timeLeft;
+    expect(late).toMatch(/^That day has passed\. You can still ask: say why you are late\./);
+    expect(late).toMatch(/The IOPC asks for your reasons/);
+    expect(late).toMatch(/Police pages say late requests are only accepted in exceptional circumstances\.$/);
   });
 
   it('writes dates the GOV.UK way', () => {

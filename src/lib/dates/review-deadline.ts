@@ -3,25 +3,29 @@
  *
  * Police (Complaints and Misconduct) Regulations 2020, reg 29: the application must be made
  * within 28 days starting with the day after the day the outcome information was given.
- * For information given on day D, day 1 is D+1 and the last day is D+28 (1 April → 29 April).
- * These are calendar days: weekends and bank holidays count.
+ * The IOPC's own review form counts from the date printed on the outcome letter and says the
+ * request must be received by the last day (FACTS.md section 12). That date is never later than
+ * the day the letter arrives, so the calculator asks for it: for a letter dated D, day 1 is D+1
+ * and the request must arrive by D+28 (dated 1 April → received by 29 April).
+ * These are calendar days: weekends and bank holidays count, and a last day that falls on one
+ * does not move (neither reg 29 nor the IOPC form gives any extension).
  *
  * Dates are YYYY-MM-DD strings; the day sums and the wording are in src/lib/dates. "Today" is
  * always passed in (as London's date, see todayInLondon), never read here. This file is in the
  * deadline calculator island, so it imports only the small date files it needs.
  */
-import { addDays, daysBetween, daysInMonth } from './calendar-days.ts';
+import { addDays, daysBetween, daysInMonth, weekday } from './calendar-days.ts';
 import { formatDateWithDay, formatLongDate, monthNames } from './format.ts';
 
-/** How many calendar days a person has, counting from the day after the outcome. */
+/** How many calendar days a person has, counting from the day after the date on the letter. */
 export const REVIEW_PERIOD_DAYS = 28;
 
-/** The last day to ask for a review when the outcome was given on `isoDate`. */
+/** The day a review request must be received by, for an outcome letter dated `isoDate`. */
 export function lastDayToAskForReview(isoDate: string): string {
   return addDays(isoDate, REVIEW_PERIOD_DAYS);
 }
 
-/** The first of the 28 days: the day after the outcome was given. */
+/** The first of the 28 days: the day after the date on the letter. */
 export function firstDayOfReviewPeriod(isoDate: string): string {
   return addDays(isoDate, 1);
 }
@@ -57,7 +61,7 @@ export type ParsedDate = { readonly ok: true; readonly isoDate: string } | { rea
 
 /** The GOV.UK date input messages, written for this question. */
 export const dateMessages = {
-  empty: 'Enter the date you got your outcome letter',
+  empty: 'Enter the date printed on your outcome letter',
   realDate: 'The date must be a real date',
   yearLength: 'Year must include 4 numbers',
   future: 'The date must be today or in the past',
@@ -114,26 +118,50 @@ export function parseDateParts(parts: DateParts, today: string): ParsedDate {
 
 export interface DeadlineAnswer {
   readonly lastDay: string;
-  /** "The last day to ask for a review is Wednesday 29 April 2026. That is 28 days starting from the day after 1 April 2026." */
+  /** "Your request must be received by Wednesday 29 April 2026. That is 28 days starting from the day after the date on your letter, 1 April 2026." */
   readonly deadline: string;
   /** How long is left, counted from today, or what to do if the day has passed. */
   readonly timeLeft: string;
+  /** Said when the last day is a Saturday or Sunday. */
+  readonly weekend: string | undefined;
+  /** The "earlier date" advice, the same on every page that gives the rule. */
+  readonly earlierDate: string;
 }
+
+/**
+ * Said wherever the rule is given (calculator, guide, easy read, letter tool, wizard). If the
+ * outcome reached you before the date printed on the letter (by phone or email, say), the
+ * law's "day the information was given" may be that earlier day, so count from it.
+ */
+export const earlierDateAdvice = 'If you were told the outcome before the date on the letter, count from the earlier day to be safe.';
 
 /** The sentence about time left, for a last day that is `left` days away. */
 export function timeLeftSentence(left: number): string {
-  if (left > 1) return `It is ${left} days from today.`;
-  if (left === 1) return 'It is tomorrow, so send your request today if you can.';
-  if (left === 0) return 'It is today, so send your request today.';
-  return 'That day has passed. You can still ask, but late requests are only looked at in exceptional circumstances. Say why you are late.';
+  if (left > 1) return `It is ${left} days from today. Leave time for your request to arrive.`;
+  if (left === 1) return 'It is tomorrow, so send your request today. A letter by post may not arrive in time.';
+  if (left === 0) return 'It is today, so send your request now, online or by email. A letter by post will not arrive in time.';
+  // FACTS.md section 12 (the IOPC asks for the reasons) and section 3 (police pages on exceptional circumstances).
+  return 'That day has passed. You can still ask: say why you are late. The IOPC asks for your reasons so it can decide if it can go ahead. Police pages say late requests are only accepted in exceptional circumstances.';
 }
 
-/** Everything the calculator shows for an outcome given on `outcomeDate`, seen on `today`. */
-export function deadlineAnswer(outcomeDate: string, today: string): DeadlineAnswer {
-  const lastDay = lastDayToAskForReview(outcomeDate);
+/**
+ * Offices may be shut on a weekend, but the day still counts and the deadline does not move.
+ * (Bank holidays are named on the calculator page; the island does not carry the list.)
+ */
+export function weekendNote(lastDay: string): string | undefined {
+  const day = weekday(lastDay);
+  if (day !== 0 && day !== 6) return undefined;
+  return `That day is a ${day === 0 ? 'Sunday' : 'Saturday'}. It still counts, and the deadline does not move to the Monday. So send your request before then.`;
+}
+
+/** Everything the calculator shows for an outcome letter dated `letterDate`, seen on `today`. */
+export function deadlineAnswer(letterDate: string, today: string): DeadlineAnswer {
+  const lastDay = lastDayToAskForReview(letterDate);
   return {
     lastDay,
-    deadline: `The last day to ask for a review is ${formatDateWithDay(lastDay)}. That is ${REVIEW_PERIOD_DAYS} days starting from the day after ${formatLongDate(outcomeDate)}.`,
+    deadline: `Your request must be received by ${formatDateWithDay(lastDay)}. That is ${REVIEW_PERIOD_DAYS} days starting from the day after the date on your letter, ${formatLongDate(letterDate)}.`,
     timeLeft: timeLeftSentence(daysLeft(lastDay, today)),
+    weekend: weekendNote(lastDay),
+    earlierDate: earlierDateAdvice,
   };
 }

@@ -88,7 +88,7 @@ export const reviewQuestions: readonly (LetterQuestion & { readonly id: ReviewFi
   { id: 'name', label: 'Your name', type: 'text', autocomplete: 'name' },
   { id: 'contact', label: 'How can the review team contact you?', hint: contactHint, type: 'textarea', rows: 3 },
   { id: 'reference', label: 'Your Met reference number', hint: 'You can find it on your outcome letter.', type: 'text' },
-  { id: 'outcomeDate', label: 'What date is on your outcome letter?', hint: 'For example, 27 March 2026.', type: 'text' },
+  { id: 'outcomeDate', label: 'What date is on your outcome letter?', hint: 'Use the date printed on the letter. For example, 27 March 2026.', type: 'text' },
   {
     id: 'reviewBody',
     label: 'Who does your outcome letter say will do the review?',
@@ -219,8 +219,9 @@ export function reviewLetter(answers: ReviewAnswers, options: LetterOptions): st
 export function whereToSend(kind: LetterKind, reviewBody: string | undefined, recipients: Recipients): string {
   if (kind === 'complaint') return `Send your letter to the ${recipients.met}. Their details are below.`;
   if (reviewBody === 'mopac') return `Send your letter to the ${recipients.mopac}, with a copy of your outcome letter. Their details are below.`;
-  if (reviewBody === 'iopc') return `Send your letter to the ${recipients.iopc}, with a copy of your outcome letter. Follow the steps in your outcome letter. The IOPC's details are below.`;
-  return 'Check your outcome letter. It says if MOPAC or the IOPC will do the review. If you send it to the wrong one, it will be passed on.';
+  if (reviewBody === 'iopc') return `Send your letter to the ${recipients.iopc}, with a copy of your outcome letter. Use the IOPC's Submit a review page, not its complaint form. Or phone 0300 020 0096 and press 1. The details are below.`;
+  // FACTS.md section 3: only a MOPAC and IOPC mix-up is passed on by law.
+  return 'Check your outcome letter. It says if MOPAC or the IOPC will do the review. Send it to the one it names. Only a mix-up between MOPAC and the IOPC is passed on.';
 }
 
 /** The name for the downloaded file. */
