@@ -9,11 +9,15 @@ export interface Situation {
   readonly says: string;
   readonly answers: readonly string[];
   readonly result: string;
+  /** Words the result must give this person (checked against the result's text in the unit walk). */
+  readonly mustSay?: readonly string[];
 }
 
 const met = ['urgent:no', 'about:police', 'which-force:met'];
 const outcome = ['urgent:no', 'about:existing', 'complaint-stage:outcome'];
 const leaders = ['urgent:no', 'about:leaders'];
+const existing = ['urgent:no', 'about:existing'];
+const submitReview = 'https://policeconduct.gov.uk/complaints/reviews-and-appeals/submit-a-review-appeal';
 
 export const situations: readonly Situation[] = [
   // Danger now
@@ -79,6 +83,30 @@ export const situations: readonly Situation[] = [
 
   // Not sure
   { says: 'I do not know what I need', answers: ['urgent:no', 'about:not-sure'], result: 'not-sure' },
+
+  // Issue 22: people the last review found the wizard could still fail
+  { says: 'I want to complain for my adult son, who agrees to it', answers: [...met, 'how-serious:no'], result: 'complain-to-the-met', mustSay: ['such as an adult relative, you need their written permission first'] },
+  { says: 'I was searched at Oxford Circus Tube station and do not know which force it was', answers: ['urgent:no', 'about:police', 'which-force:not-sure', 'where-it-happened:railway'], result: 'british-transport-police', mustSay: ['Underground'] },
+  { says: 'An officer near St Paul’s in the Square Mile was rude, and I do not know the force', answers: ['urgent:no', 'about:police', 'which-force:not-sure', 'where-it-happened:city'], result: 'city-of-london-police', mustSay: ['usually go to the City of London Corporation'] },
+  { says: 'An off-duty Met officer shouted abuse at me in a pub', answers: [...met, 'how-serious:no'], result: 'complain-to-the-met', mustSay: ['off duty'] },
+  { says: 'A Met officer was rude to me at a football match in Brighton', answers: [...met, 'how-serious:no'], result: 'complain-to-the-met', mustSay: ['even if it happened outside London'] },
+  { says: 'My 999 call was handled badly and nobody came', answers: [...met, 'how-serious:not-sure'], result: 'complain-to-the-met', mustSay: ['999 call handlers'] },
+  { says: 'The front counter staff at my police station would not take my report', answers: [...met, 'how-serious:no'], result: 'complain-to-the-met', mustSay: ['front counter staff'] },
+  { says: 'The Met offers to settle my complaint informally, but I want to keep my right of review', answers: [...existing, 'complaint-stage:informal'], result: 'ask-to-record', mustSay: ['Say so before you agree', 'The Met must record your complaint if you ask'] },
+  { says: 'I have had no update on my complaint for six weeks', answers: [...existing, 'complaint-stage:waiting'], result: 'ask-for-an-update', mustSay: ['28 days'] },
+  { says: 'MOPAC never answered my email and I want to complain about that', answers: [...leaders, 'commissioner-mayor-or-mopac:mopac', 'mopac-stage:not-yet'], result: 'complain-to-mopac' },
+  { says: "MOPAC's Stage 1 answer did not deal with my point", answers: [...leaders, 'commissioner-mayor-or-mopac:mopac', 'mopac-stage:stage-1-reply'], result: 'mopac-stage-2' },
+  { says: "MOPAC's Stage 2 investigation got the facts wrong", answers: [...leaders, 'commissioner-mayor-or-mopac:mopac', 'mopac-stage:stage-2-reply'], result: 'mopac-stage-3' },
+  { says: 'I am a serving Met officer and saw a colleague change evidence', answers: ['urgent:no', 'about:report', 'report-what:staff'], result: 'raise-a-concern', mustSay: ['You do not have to raise it inside your force first.', 'substantially true'] },
+  { says: 'My outcome letter from the Met says to ask the IOPC for a review', answers: [...outcome, 'recorded:yes', 'review-body:iopc'], result: 'review-by-iopc', mustSay: [submitReview, '0300 020 0096 and press 1', 'Do not use the IOPC complaint form', 'must arrive'] },
+  { says: 'My British Transport Police outcome letter names the IOPC as the review body', answers: [...existing, 'complaint-stage:another-force'], result: 'follow-up-another-force', mustSay: [submitReview, 'Your outcome letter says which'] },
+  { says: 'I have my City of London Police outcome letter and want a review', answers: [...existing, 'complaint-stage:another-force'], result: 'follow-up-another-force', mustSay: ["usually go to the City of London Corporation's Police Authority", 'must arrive'] },
+  { says: 'Kent Police have my complaint and have not replied for weeks', answers: [...existing, 'complaint-stage:another-force'], result: 'follow-up-another-force', mustSay: ['contact the person dealing with your complaint'] },
+  { says: 'I lost my outcome letter and cannot remember who reviews it', answers: [...outcome, 'recorded:yes', 'review-body:not-sure', 'iopc-case:not-sure'], result: 'review-body-unknown', mustSay: [submitReview, 'This rule does not cover the Met'] },
+  { says: 'The case against the man who hit me was dropped and nobody said who decided', answers: ['urgent:no', 'about:decision', 'who-decided:not-sure'], result: 'right-to-review-not-sure' },
+  { says: 'I saw a video on social media of Met officers hitting a man', answers: [...met, 'how-serious:yes'], result: 'serious-complaint', mustSay: ['social media or the news may not be enough'] },
+  { says: 'I watched officers push an old man over at a protest', answers: [...met, 'how-serious:no'], result: 'complain-to-the-met', mustSay: ['if you saw it happen yourself'] },
+  { says: "The Met's policy of not coming out to shoplifting has hurt my shop", answers: [...met, 'how-serious:no'], result: 'complain-to-the-met', mustSay: ['Met service or policy'] },
 ];
 
 /** The answer ids alone, ready for the engine's `walk`. */
