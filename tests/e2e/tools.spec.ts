@@ -196,7 +196,7 @@ test.describe('review deadline calculator, with JavaScript off', () => {
     // An IOPC review goes through the IOPC's review page or phone line, never its complaint form.
     await expect(page.getByRole('heading', { name: 'IOPC: asking for a review' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Submit a review', exact: true })).toHaveAttribute('href', 'https://policeconduct.gov.uk/complaints/reviews-and-appeals/submit-a-review-appeal');
-    await expect(page.locator('a[href*="submit-a-complaint"]')).toHaveCount(0);
+    await expect(page.locator('.deadline-calculator a[href*="submit-a-complaint"]')).toHaveCount(0);
   });
 
   test('fits a 320 px screen without sideways scrolling', async ({ page }) => {
