@@ -65,7 +65,7 @@ describe('the review deadline, said the same way everywhere', () => {
     expect(text).toContain('count from the earlier day');
   });
 
-  it.each(['src/content/guides/right-of-review.mdx', 'src/content/easy-read/right-of-review.mdx', 'src/pages/tools/review-letter.astro'])('%s counts from the date on the letter and gives the earlier-date advice', (path) => {
+  it.each(['src/content/guides/right-of-review.mdx', 'src/content/easy-read/right-of-review.mdx', 'src/content/easy-read/where-to-complain.mdx', 'src/pages/tools/review-letter.astro'])('%s counts from the date on the letter and gives the earlier-date advice', (path) => {
     const source = read(path).replace(/\*\*/g, '');
     expect(source).toMatch(/date printed on/);
     expect(source).toMatch(/arrive/);
