@@ -4,7 +4,7 @@
  * Police (Complaints and Misconduct) Regulations 2020, reg 29: the application must be made
  * within 28 days starting with the day after the day the outcome information was given.
  * The IOPC's own review form counts from the date printed on the outcome letter and says the
- * request must be received by the last day (FACTS.md section 12). That date is never later than
+ * request must be received by the last day (FACTS.md section 12). That date is usually no later than
  * the day the letter arrives, so the calculator asks for it: for a letter dated D, day 1 is D+1
  * and the request must arrive by D+28 (dated 1 April → received by 29 April).
  * These are calendar days: weekends and bank holidays count, and a last day that falls on one
