@@ -37,6 +37,12 @@ export interface Limiter {
   block(key: string, seconds: number): Promise<void>;
   /** How long the key must still wait, in milliseconds (0 when it need not). */
   waitFor(key: string): Promise<number>;
+  /** Takes back one attempt counted by `consume`. */
+  giveBack(key: string): Promise<void>;
+  /** The attempts counted in this window, counting nothing. */
+  peek(key: string): Promise<number>;
+  /** Whether the key has used all its points, so that its next `consume` is refused. */
+  isSpent(key: string): Promise<boolean>;
   /** Forgets the key: its count starts again. */
   reset(key: string): Promise<void>;
 }
@@ -125,6 +131,15 @@ export function createLimiter(rule: LimitRule, store: LimitStore = { kind: 'memo
     async waitFor(key) {
       const result = await (await instance()).get(hashed(key));
       return result && result.consumedPoints > rule.points ? Math.max(result.msBeforeNext, 0) : 0;
+    },
+    async giveBack(key) {
+      await (await instance()).reward(hashed(key), 1);
+    },
+    async peek(key) {
+      return (await (await instance()).get(hashed(key)))?.consumedPoints ?? 0;
+    },
+    async isSpent(key) {
+      return ((await (await instance()).get(hashed(key)))?.consumedPoints ?? 0) >= rule.points;
     },
     async reset(key) {
       await (await instance()).delete(hashed(key));
