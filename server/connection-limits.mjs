@@ -82,6 +82,14 @@ export function oneAtATimePerConnection(listener) {
   };
   return (req, res) => {
     const socket = req.socket;
+    // Read now, while the connection is there: Node keeps the address once read, and the site
+    // needs it (Astro.clientAddress). A client that sent a request and went at once has none:
+    // there is no one to answer, so one line is logged rather than a failure's stack trace.
+    if (!socket.remoteAddress) {
+      console.warn(`A request was dropped: its client disconnected before it could be answered (${req.method} request)`);
+      res.destroy();
+      return;
+    }
     const queue = queues.get(socket);
     if (queue) {
       queue.push([req, res]);

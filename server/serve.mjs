@@ -18,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { headersFor, privateHeadersFor } from './security-headers.mjs';
 import { allowedMethods, bodyTooLargeHeader, maxBodyBytes } from './request-limits.mjs';
 import { connectionLimits, limitConnections, oneAtATimePerConnection, serverOptions } from './connection-limits.mjs';
+import { normalisedPath } from './request-path.mjs';
+import { isUnusedRoute, sendNotFound } from './unused-routes.mjs';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
@@ -67,7 +69,8 @@ function readBody(req, limit) {
 }
 
 const server = http.createServer(serverOptions(limits), oneAtATimePerConnection((req, res) => {
-  const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+  // Headers follow the path the request is routed to, not the target as written.
+  const pathname = normalisedPath(req.url);
   for (const [name, value] of Object.entries({ ...headersFor(pathname), ...privateHeadersFor(pathname) })) res.setHeader(name, value);
   // Only this server may say a body was too large.
   delete req.headers[bodyTooLargeHeader];
@@ -75,6 +78,10 @@ const server = http.createServer(serverOptions(limits), oneAtATimePerConnection(
   if (!allowedMethods.includes(req.method ?? '')) {
     res.writeHead(405, { Allow: allowedMethods.join(', '), 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(`This address answers only ${allowedMethods.join(', ')}.\n`);
+    return;
+  }
+  if (isUnusedRoute(pathname)) {
+    sendNotFound(req, res);
     return;
   }
   if (req.method !== 'POST') {
