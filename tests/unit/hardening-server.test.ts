@@ -59,3 +59,18 @@ describe.skipIf(!existsSync('dist/server/entry.mjs'))('the request server', () =
     expect(answer).toMatch(/\r\nCache-Control: no-store\r\n/i);
   });
 });
+
+describe.skipIf(!existsSync('dist/server/entry.mjs'))('the request form with errors', () => {
+  it('is sent with no-store, as it shows what the person typed', async () => {
+    server = await startServer();
+    const response = await fetch(`${server.url}/accessible-formats/request/submit/`, {
+      method: 'POST',
+      body: new URLSearchParams({ documentTitle: 'A document', name: 'Jane Person', format: 'large-print', replyBy: 'email', email: 'not an email', website: '' }).toString(),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url },
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('Jane Person');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});

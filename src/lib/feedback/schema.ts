@@ -44,11 +44,15 @@ function tidy(text: string): string {
   return normaliseText(text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')).trim();
 }
 
-export function validateFeedback(fields: Partial<Record<FeedbackField, string>>): FeedbackResult {
+/**
+ * `pages`, when given, is every page that shows the feedback form (pages.ts): any other path
+ * is refused, so nothing is tallied for a page that does not exist.
+ */
+export function validateFeedback(fields: Partial<Record<FeedbackField, string>>, pages?: ReadonlySet<string>): FeedbackResult {
   // A bot fills every box; a person never sees this one. Refused like any bad input: nothing is stored.
   if ((fields.website ?? '') !== '') return { ok: false, problem: 'honeypot' };
   const page = fields.page ?? '';
-  if (!isSitePath(page)) return { ok: false, problem: 'page' };
+  if (!isSitePath(page) || (pages !== undefined && !pages.has(page))) return { ok: false, problem: 'page' };
 
   const useful = fields.useful;
   const problem = fields.problem;
