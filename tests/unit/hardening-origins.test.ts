@@ -40,7 +40,7 @@ describe('with SITE_URL set', () => {
 describe('headers chosen from the routed path', () => {
   it('resolve dot segments however they are written, so only the embed itself may be framed', () => {
     for (const target of ['/embed/where-to-complain/%2e%2e/%2e%2e/staff/sign-in/', '/embed/where-to-complain/%2E%2E/%2e./staff/', '/embed/where-to-complain%2f..%2f..%2fstaff/', '/embed/where-to-complain/..%5c..%5cstaff/']) {
-      const headers = headersFor(normalisedPath(target));
+      const headers: Record<string, string> = headersFor(normalisedPath(target));
       expect(headers['Content-Security-Policy'], target).toContain("frame-ancestors 'none'");
       expect(headers['X-Frame-Options'], target).toBe('DENY');
     }

@@ -40,8 +40,8 @@ export const staffSignInPolicy = Object.freeze({
 
 const MS_PER_DAY = 86_400_000;
 
-/** What the store keeps of an address: its SHA-256, never the address. */
-function hashAddress(address: string): string {
+/** What the store keeps of an address without a key (tests, the command line): its SHA-256. */
+function sha256(address: string): string {
   return createHash('sha256').update(address).digest('hex');
 }
 
@@ -124,6 +124,11 @@ export interface StaffAuthOptions {
   absoluteMs?: number;
   /** Called when a run of wrong passwords locks an account; told nothing about which. */
   onLock?: () => void;
+  /**
+   * What the store keeps of an address, never the address: the server passes a keyed hash
+   * (HMAC with the secret kept beside the database, src/lib/storage/address-secret.ts).
+   */
+  hashAddress?: (address: string) => string | Promise<string>;
 }
 
 export class StaffAuth {
@@ -135,6 +140,7 @@ export class StaffAuth {
   readonly #idleMs: number;
   readonly #absoluteMs: number;
   readonly #onLock: () => void;
+  readonly #hashAddress: (address: string) => string | Promise<string>;
   #dummyHash: Promise<string> | undefined;
 
   constructor(options: StaffAuthOptions) {
@@ -146,6 +152,7 @@ export class StaffAuth {
     this.#idleMs = options.idleMs ?? staffSignInPolicy.idleHours * 60 * MS_PER_MINUTE;
     this.#absoluteMs = options.absoluteMs ?? staffSignInPolicy.absoluteHours * 60 * MS_PER_MINUTE;
     this.#onLock = options.onLock ?? (() => {});
+    this.#hashAddress = options.hashAddress ?? sha256;
   }
 
   // ----- accounts -----
@@ -287,7 +294,7 @@ export class StaffAuth {
       return refuse();
     }
     const locked = this.#isLocked(account, now.getTime());
-    const addressHash = hashAddress(address);
+    const addressHash = await this.#hashAddress(address);
     const knownSince = new Date(now.getTime() - staffSignInPolicy.knownAddressDays * MS_PER_DAY).toISOString();
     const known = locked && address !== '' && (await this.#store.knowsAddress(name, addressHash, knownSince));
     if (locked && !known) return held(Date.parse(account.lockedUntil ?? '') - now.getTime());
