@@ -1,8 +1,13 @@
 // What server/serve.mjs allows one request and one client, in one place so that the server,
 // the middleware and the tests agree.
 
-/** The largest body any route takes. The longest honest form (a request) is about 4 KiB. */
-export const maxBodyBytes = 16 * 1024;
+/**
+ * The largest body any route takes, sized for the longest honest form in any script: a
+ * request with every box full holds 3,604 characters, and a character of a script such as
+ * Bengali is 3 bytes in UTF-8 and 9 once URL-encoded (%E0%A6%95), so about 32.5 KB with the
+ * field names. Within it, each route counts characters itself (src/lib/requests/submit.ts).
+ */
+export const maxBodyBytes = 36 * 1024;
 
 /** The only methods any route answers; anything else gets 405 with an Allow header. */
 export const allowedMethods = Object.freeze(['GET', 'HEAD', 'POST']);
@@ -18,17 +23,25 @@ export const bodyTooLargeHeader = 'x-serve-body-too-large';
  * Connection limits for the Node server, from the environment:
  * - SERVER_MAX_CONNECTIONS (default 1000): open connections at once, all clients together;
  *   beyond it new connections are closed at once, so one client cannot use up the file limit;
- * - headersTimeout 10 s: the time a client has to send its headers;
- * - requestTimeout 30 s: the time it has to send the whole request, body included;
+ * - headersTimeout, SERVER_HEADERS_TIMEOUT_SECONDS (default 10): the time a client has to send
+ *   its headers;
+ * - requestTimeout, SERVER_REQUEST_TIMEOUT_SECONDS (default 30, at least the headers' time):
+ *   the time it has to send the whole request, body included;
  * - keepAliveTimeout 5 s: how long an idle connection is kept open between requests (a load
  *   balancer's own keep-alive towards the servers must be shorter: see the nginx example).
- * Limits per client address belong in the load balancer (see the README's "Deploying").
+ * Limits per address, and the rest, are in connection-limits.mjs.
  */
 export function serverLimits(env = process.env) {
-  const text = env.SERVER_MAX_CONNECTIONS;
-  const maxConnections = text === undefined || text === '' ? 1000 : Number(text);
-  if (!Number.isInteger(maxConnections) || maxConnections < 1) {
-    throw new Error(`SERVER_MAX_CONNECTIONS must be a whole number of 1 or more; got "${text}"`);
-  }
-  return { maxConnections, headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 };
+  const maxConnections = wholeNumber(env, 'SERVER_MAX_CONNECTIONS', 1000);
+  const headersTimeout = wholeNumber(env, 'SERVER_HEADERS_TIMEOUT_SECONDS', 10) * 1000;
+  const requestTimeout = Math.max(headersTimeout, wholeNumber(env, 'SERVER_REQUEST_TIMEOUT_SECONDS', 30) * 1000);
+  return { maxConnections, headersTimeout, requestTimeout, keepAliveTimeout: 5_000 };
+}
+
+function wholeNumber(env, name, fallback) {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of 1 or more; got "${text}"`);
+  return value;
 }

@@ -10,12 +10,16 @@
 // - drops a request whose client went away before sending all of its body: there is no one
 //   to answer, and nothing to log;
 // - marks every /staff/ and /health/ response no-store and noindex, errors included;
-// - limits connections and how long a client may take (server/request-limits.mjs).
+// - limits connections, per address too, and how long a client may take, and answers
+//   pipelined requests one at a time (server/connection-limits.mjs).
 import http from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { headersFor, privateHeadersFor } from './security-headers.mjs';
-import { allowedMethods, bodyTooLargeHeader, maxBodyBytes, serverLimits } from './request-limits.mjs';
+import { allowedMethods, bodyTooLargeHeader, maxBodyBytes } from './request-limits.mjs';
+import { connectionLimits, limitConnections, oneAtATimePerConnection, serverOptions } from './connection-limits.mjs';
+import { normalisedPath } from './request-path.mjs';
+import { isUnusedRoute, sendNotFound } from './unused-routes.mjs';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
@@ -30,7 +34,7 @@ const { handler } = await import(entry.href);
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST || undefined;
 
-const limits = serverLimits();
+const limits = connectionLimits();
 
 /**
  * Resolves with the body (a Buffer), 'too-large' as soon as it passes `limit` (the rest is
@@ -64,8 +68,9 @@ function readBody(req, limit) {
   });
 }
 
-const server = http.createServer((req, res) => {
-  const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+const server = http.createServer(serverOptions(limits), oneAtATimePerConnection((req, res) => {
+  // Headers follow the path the request is routed to, not the target as written.
+  const pathname = normalisedPath(req.url);
   for (const [name, value] of Object.entries({ ...headersFor(pathname), ...privateHeadersFor(pathname) })) res.setHeader(name, value);
   // Only this server may say a body was too large.
   delete req.headers[bodyTooLargeHeader];
@@ -73,6 +78,10 @@ const server = http.createServer((req, res) => {
   if (!allowedMethods.includes(req.method ?? '')) {
     res.writeHead(405, { Allow: allowedMethods.join(', '), 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(`This address answers only ${allowedMethods.join(', ')}.\n`);
+    return;
+  }
+  if (isUnusedRoute(pathname)) {
+    sendNotFound(req, res);
     return;
   }
   if (req.method !== 'POST') {
@@ -90,11 +99,8 @@ const server = http.createServer((req, res) => {
     }
     handler(req, res);
   });
-});
-server.maxConnections = limits.maxConnections;
-server.headersTimeout = limits.headersTimeout;
-server.requestTimeout = limits.requestTimeout;
-server.keepAliveTimeout = limits.keepAliveTimeout;
+}));
+limitConnections(server, limits);
 
 // undefined when listening on every address.
 const specificHost = host && host !== '::' && host !== '0.0.0.0' ? host : undefined;

@@ -13,6 +13,7 @@ import type { RequestStore } from './requests/store.ts';
 import { StaffAuth, staffSignInPolicy } from './staff/auth.ts';
 import { staffStoreOn } from './staff/open-store.ts';
 import { openDatabase, type Database } from './storage/index.ts';
+import { keyedHash, postgresAddressSecret, sqliteAddressSecret } from './storage/index.ts';
 import { bankHolidayCalendar, replyByDate } from './dates/index.ts';
 
 export { databaseDescription } from './storage/index.ts';
@@ -24,6 +25,20 @@ let auth: StaffAuth | undefined;
 // A separate flag, because "email is switched off" (undefined) is a result worth keeping too.
 let notifierMade = false;
 let notifierInstance: Notifier | undefined;
+
+let secret: Promise<string> | undefined;
+
+/** The secret addresses are hashed with, kept beside the database (src/lib/storage/address-secret.ts). */
+export function addressSecret(): Promise<string> {
+  secret ??= (async () => {
+    const db = database();
+    return db.kind === 'sqlite' ? sqliteAddressSecret(db.path) : postgresAddressSecret(await db.sql());
+  })().catch((error: unknown) => {
+    secret = undefined;
+    throw error;
+  });
+  return secret;
+}
 
 /** The database named by the environment (DATABASE_URL or DATA_DIR), opened on first use. */
 export function database(): Database {
@@ -38,6 +53,7 @@ export async function closeDatabase(): Promise<void> {
   requests = undefined;
   feedback = undefined;
   auth = undefined;
+  secret = undefined;
   await open?.close();
 }
 
@@ -58,6 +74,7 @@ export function staffAuth(): StaffAuth {
     store: staffStoreOn(database()),
     // Which account is left out on purpose: usernames stay out of the logs.
     onLock: () => console.warn(`A staff account was locked for ${staffSignInPolicy.lockMinutes} minutes after ${staffSignInPolicy.maxFailures} wrong passwords in a row.`),
+    hashAddress: async (address) => keyedHash(await addressSecret(), address),
   });
   return auth;
 }

@@ -114,7 +114,7 @@ test('over 100 malformed posts each get a readable 4xx page, and none is stored'
   for (const problem of ['', '   ', '\n\n', '\u0007']) bodies.push({ body: form({ page: '/privacy/', problem, website: '' }), status: 400 });
   for (let n = 0; n < 10; n++) bodies.push({ body: form({ page: '/privacy/', problem: 'x'.repeat(1001 + n * 300) }), status: 400 });
   for (let n = 0; n < 10; n++) bodies.push({ body: form({ page: '/privacy/', useful: 'no', problem: `both ${n}` }), status: 400 });
-  for (let n = 0; n < 10; n++) bodies.push({ body: form({ page: '/privacy/', problem: 'y'.repeat(9000 + n) }), status: 413 });
+  for (let n = 0; n < 10; n++) bodies.push({ body: form({ page: '/privacy/', problem: 'y'.repeat(11_000 + n) }), status: 413 });
   for (let n = 0; n < 10; n++) bodies.push({ body: JSON.stringify({ page: '/privacy/', useful: 'no', n }), type: 'application/json', status: 415 });
   for (let n = 0; n < 10; n++) bodies.push({ body: `page=/privacy/&useful=no&n=${n}`, type: 'text/plain', status: 415 });
   for (let n = 0; n < 10; n++) bodies.push({ body: `--b\r\nContent-Disposition: form-data; name="useful"\r\n\r\nno\r\n--b--`, type: 'multipart/form-data; boundary=b', status: 415 });

@@ -54,18 +54,22 @@ describe('wrong passwords per account and address', () => {
   it('slow only the address that made them, and a right password starts the count again', async () => {
     vi.useFakeTimers({ now: new Date('2026-11-23T09:00:00Z'), toFake: ['Date'] });
     const throttle = createSignInThrottle({ kind: 'memory' });
-    for (let i = 0; i < 4; i += 1) await throttle.failed('sam|stranger');
+    const wrong = async (key: string) => {
+      expect(await throttle.begin(key)).toMatchObject({ allowed: true });
+      await throttle.failed(key);
+    };
+    for (let i = 0; i < 4; i += 1) await wrong('sam|stranger');
     expect(await throttle.waitFor('sam|stranger')).toBe(0);
-    await throttle.failed('sam|stranger');
+    await wrong('sam|stranger');
     expect(await throttle.waitFor('sam|stranger')).toBe(MINUTE);
     expect(await throttle.waitFor('sam|office')).toBe(0);
     vi.setSystemTime(new Date('2026-11-23T09:01:01Z'));
     expect(await throttle.waitFor('sam|stranger')).toBe(0);
-    await throttle.failed('sam|stranger');
+    await wrong('sam|stranger');
     expect(await throttle.waitFor('sam|stranger')).toBe(2 * MINUTE);
     await throttle.succeeded('sam|stranger');
     expect(await throttle.waitFor('sam|stranger')).toBe(0);
-    await throttle.failed('sam|stranger');
+    await wrong('sam|stranger');
     expect(await throttle.waitFor('sam|stranger')).toBe(0);
   });
 });
@@ -105,7 +109,11 @@ describe.skipIf(!adminUrl)('a limit in PostgreSQL (several servers)', () => {
 
   it('shares the waits after wrong passwords too', async () => {
     const [a, b] = [createSignInThrottle(server()), createSignInThrottle(server())];
-    for (let i = 0; i < 5; i += 1) await (i % 2 ? a : b).failed('sam|stranger');
+    for (let i = 0; i < 5; i += 1) {
+      const server = i % 2 ? a : b;
+      expect(await server.begin('sam|stranger')).toMatchObject({ allowed: true });
+      await server.failed('sam|stranger');
+    }
     expect(await b.waitFor('sam|stranger')).toBeGreaterThan(55_000);
     expect(await a.waitFor('sam|stranger')).toBeGreaterThan(55_000);
     await a.succeeded('sam|stranger');

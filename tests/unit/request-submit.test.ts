@@ -67,7 +67,7 @@ describe('posting the request form', () => {
     const s = services({ minutesToWait: (visitor) => (visitor === '203.0.113.9' ? 7 : 0) });
     const cases: [Request, string, SubmitProblem][] = [
       [post(valid, { 'Content-Type': 'text/plain' }), '127.0.0.1', submitProblems.unreadable],
-      [post(valid, { 'Content-Length': String(20_000) }), '127.0.0.1', submitProblems.tooLong],
+      [post(valid, { 'Content-Length': String(40_000) }), '127.0.0.1', submitProblems.tooLong],
       [post({ ...valid, anythingElse: 'x'.repeat(20_000) }), '127.0.0.1', submitProblems.tooLong],
       [post(valid), '203.0.113.9', tooManyProblem(7)],
     ];

@@ -107,10 +107,11 @@ describe('the session cookie', () => {
 
   it('is Secure over HTTPS, directly or as a proxy reports it', () => {
     const headers = (h: Record<string, string> = {}) => new Headers(h);
-    expect(cameOverHttps(new URL('https://example.org/staff/'), headers())).toBe(true);
-    expect(cameOverHttps(new URL('http://127.0.0.1/staff/'), headers())).toBe(false);
-    expect(cameOverHttps(new URL('http://127.0.0.1/staff/'), headers({ 'X-Forwarded-Proto': 'https' }))).toBe(true);
-    expect(cameOverHttps(new URL('http://127.0.0.1/staff/'), headers({ 'X-Forwarded-Proto': 'HTTPS, http' }))).toBe(true);
-    expect(cameOverHttps(new URL('http://127.0.0.1/staff/'), headers({ 'X-Forwarded-Proto': 'http' }))).toBe(false);
+    const trusted = { trustProxy: true };
+    expect(cameOverHttps(new URL('https://example.org/staff/'), headers(), {})).toBe(true);
+    expect(cameOverHttps(new URL('http://127.0.0.1/staff/'), headers(), {})).toBe(false);
+    expect(cameOverHttps(new URL('http://127.0.0.1/staff/'), headers({ 'X-Forwarded-Proto': 'https' }), trusted)).toBe(true);
+    expect(cameOverHttps(new URL('http://127.0.0.1/staff/'), headers({ 'X-Forwarded-Proto': 'HTTPS, http' }), trusted)).toBe(true);
+    expect(cameOverHttps(new URL('http://127.0.0.1/staff/'), headers({ 'X-Forwarded-Proto': 'http' }), trusted)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  * `problem`). Either names the page it was on (`page`), which must be a path of this site,
  * because the answer redirects there. `website` is a honeypot no person sees.
  */
-import { redactPersonalData } from './redact.ts';
+import { normaliseText, redactPersonalData } from './redact.ts';
 
 export const feedbackFields = ['page', 'useful', 'problem', 'website'] as const;
 export type FeedbackField = (typeof feedbackFields)[number];
@@ -36,16 +36,23 @@ export function isSitePath(value: string): boolean {
   return value.length <= pageMaxLength && /^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*$/.test(value);
 }
 
-/** Control characters other than line breaks and tabs have no place in a report. */
+/**
+ * Control characters other than line breaks and tabs have no place in a report, nor do
+ * invisible and direction-changing ones (normaliseText): a report of only those is empty.
+ */
 function tidy(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').trim();
+  return normaliseText(text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')).trim();
 }
 
-export function validateFeedback(fields: Partial<Record<FeedbackField, string>>): FeedbackResult {
+/**
+ * `pages`, when given, is every page that shows the feedback form (pages.ts): any other path
+ * is refused, so nothing is tallied for a page that does not exist.
+ */
+export function validateFeedback(fields: Partial<Record<FeedbackField, string>>, pages?: ReadonlySet<string>): FeedbackResult {
   // A bot fills every box; a person never sees this one. Refused like any bad input: nothing is stored.
   if ((fields.website ?? '') !== '') return { ok: false, problem: 'honeypot' };
   const page = fields.page ?? '';
-  if (!isSitePath(page)) return { ok: false, problem: 'page' };
+  if (!isSitePath(page) || (pages !== undefined && !pages.has(page))) return { ok: false, problem: 'page' };
 
   const useful = fields.useful;
   const problem = fields.problem;
@@ -55,9 +62,9 @@ export function validateFeedback(fields: Partial<Record<FeedbackField, string>>)
     return { ok: true, value: { page, kind: useful } };
   }
   if (problem === undefined) return { ok: false, problem: 'answer' };
+  // Counted in characters as the box counts them (maxlength), before anything is removed.
+  if ([...problem.replace(/\r\n/g, '\n')].length > problemMaxLength) return { ok: false, problem: 'too-long' };
   const text = tidy(problem);
   if (text === '') return { ok: false, problem: 'empty' };
-  // Counted in characters as the box counts them (maxlength), before anything is removed.
-  if ([...text].length > problemMaxLength) return { ok: false, problem: 'too-long' };
   return { ok: true, value: { page, kind: 'problem', problem: redactPersonalData(text) } };
 }

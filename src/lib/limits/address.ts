@@ -6,6 +6,9 @@
  * X-Forwarded-For and choose the address it is counted as, so request servers must then be
  * reachable only through the load balancer (see the README's "Deploying").
  */
+import { addressKey } from '../../../server/address-key.mjs';
+
+export { addressKey };
 
 /**
  * The address a rate limit should count, given how many proxies (load balancers) sit in front
@@ -24,9 +27,14 @@ export function clientAddressFor(connectedFrom: string, forwardedFor: string | n
   return hops[Math.max(0, hops.length - Math.trunc(trustedProxyHops))] ?? connectedFrom;
 }
 
-/** The address a rate limit counts for this request: clientAddressFor with the request's header and TRUSTED_PROXY_HOPS. */
+/**
+ * The address a rate limit counts for this request: clientAddressFor with the request's header
+ * and TRUSTED_PROXY_HOPS, with an IPv6 address counted by its /64 (server/address-key.mjs), as
+ * one home or phone line can use any address in its /64. Every per-visitor limit, sign-in
+ * wait and known address uses this.
+ */
 export function visitorAddress(connectedFrom: string, headers: Headers): string {
-  return clientAddressFor(connectedFrom, headers.get('x-forwarded-for'), trustedProxyHops());
+  return addressKey(clientAddressFor(connectedFrom, headers.get('x-forwarded-for'), trustedProxyHops()));
 }
 
 /** TRUSTED_PROXY_HOPS from the environment: a whole number from 0 to 10, 0 when not set. */

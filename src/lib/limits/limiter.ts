@@ -13,7 +13,8 @@
  * If the database cannot be reached, each server counts in its own memory until it can
  * (rate-limiter-flexible's "insurance" limiter), so a limit never becomes an outage.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { postgresAddressSecret } from '../storage/index.ts';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Sql } from '../storage/index.ts';
 
@@ -37,11 +38,21 @@ export interface Limiter {
   block(key: string, seconds: number): Promise<void>;
   /** How long the key must still wait, in milliseconds (0 when it need not). */
   waitFor(key: string): Promise<number>;
+  /** Takes back one attempt counted by `consume`. */
+  giveBack(key: string): Promise<void>;
+  /** The attempts counted in this window, counting nothing. */
+  peek(key: string): Promise<number>;
+  /** Whether the key has used all its points, so that its next `consume` is refused. */
+  isSpent(key: string): Promise<boolean>;
   /** Forgets the key: its count starts again. */
   reset(key: string): Promise<void>;
 }
 
-/** Where the counters are kept. */
+/**
+ * Where the counters are kept. In PostgreSQL their keys are HMACs with the secret kept in the
+ * database (src/lib/storage/address-secret.ts), so the table cannot be turned back into
+ * addresses by hashing every address.
+ */
 export type LimitStore = { kind: 'memory' } | { kind: 'postgres'; sql: Sql };
 
 /** The table rate-limiter-flexible makes and uses in PostgreSQL. */
@@ -49,6 +60,27 @@ export const limitsTable = 'rate_limits';
 
 function hashed(key: string): string {
   return createHash('sha256').update(key).digest('base64url');
+}
+
+const secrets = new WeakMap<Sql, Promise<string>>();
+
+/**
+ * The key as stored in PostgreSQL: an HMAC with the database's secret, fetched once per
+ * connection. While the database cannot be reached the counting falls back to memory anyway
+ * (the insurance limiter), so the plain hash is used for that meanwhile.
+ */
+async function keyedIn(sql: Sql, key: string): Promise<string> {
+  let secret = secrets.get(sql);
+  if (!secret) {
+    secret = postgresAddressSecret(sql);
+    secrets.set(sql, secret);
+    secret.catch(() => secrets.delete(sql));
+  }
+  try {
+    return createHmac('sha256', await secret).update(key).digest('base64url');
+  } catch {
+    return hashed(key);
+  }
 }
 
 /** What RateLimiterPostgres calls on its client: pg's query(), answered by the postgres package. */
@@ -99,17 +131,20 @@ function postgresLimiter(rule: LimitRule, sql: Sql): () => Promise<RateLimiterAb
 
 export function createLimiter(rule: LimitRule, store: LimitStore = { kind: 'memory' }): Limiter {
   let instance: () => Promise<RateLimiterAbstract>;
+  let keyed: (key: string) => string | Promise<string>;
   if (store.kind === 'memory') {
     const limiter = memoryLimiter(rule);
     instance = () => Promise.resolve(limiter);
+    keyed = hashed;
   } else {
     instance = postgresLimiter(rule, store.sql);
+    keyed = (key) => keyedIn(store.sql, key);
   }
   return {
     rule,
     async consume(key) {
       try {
-        await (await instance()).consume(hashed(key));
+        await (await instance()).consume(await keyed(key));
         return { allowed: true };
       } catch (result) {
         if (result instanceof RateLimiterRes) return { allowed: false, retryAfterMs: Math.max(result.msBeforeNext, 1000) };
@@ -117,17 +152,26 @@ export function createLimiter(rule: LimitRule, store: LimitStore = { kind: 'memo
       }
     },
     async count(key) {
-      return (await (await instance()).penalty(hashed(key), 1)).consumedPoints;
+      return (await (await instance()).penalty(await keyed(key), 1)).consumedPoints;
     },
     async block(key, seconds) {
-      await (await instance()).block(hashed(key), seconds);
+      await (await instance()).block(await keyed(key), seconds);
     },
     async waitFor(key) {
-      const result = await (await instance()).get(hashed(key));
+      const result = await (await instance()).get(await keyed(key));
       return result && result.consumedPoints > rule.points ? Math.max(result.msBeforeNext, 0) : 0;
     },
+    async giveBack(key) {
+      await (await instance()).reward(await keyed(key), 1);
+    },
+    async peek(key) {
+      return (await (await instance()).get(await keyed(key)))?.consumedPoints ?? 0;
+    },
+    async isSpent(key) {
+      return ((await (await instance()).get(await keyed(key)))?.consumedPoints ?? 0) >= rule.points;
+    },
     async reset(key) {
-      await (await instance()).delete(hashed(key));
+      await (await instance()).delete(await keyed(key));
     },
   };
 }

@@ -6,8 +6,9 @@
  * with "http://..." (what the server sees), so it refuses every post.
  *
  * A post is accepted when its Origin header (or, when a browser leaves that out, its Referer)
- * is one of this site's origins: the public address configured in SITE_URL, if any; and the
- * address the server was asked for (its own Host), over the protocol actually used. When
+ * is this site's origin: the public address configured in SITE_URL when there is one, and
+ * only that; otherwise the address the server was asked for (its own Host), over the protocol
+ * actually used. When
  * proxies are trusted (TRUSTED_PROXY_HOPS) and the load balancer reports a protocol in
  * X-Forwarded-Proto, that protocol is the one used, and the server's own plain http:// origin
  * no longer passes. Without SITE_URL, nothing else passes: a build made without it
@@ -27,8 +28,10 @@ export interface OriginContext {
 
 /** The origins a post from this site may carry. */
 export function siteOrigins(headers: Headers, context: OriginContext): Set<string> {
+  // With SITE_URL set, that is the one origin: the Host header is the client's to write, and a
+  // page on another name that resolves here (DNS rebinding) would otherwise pass.
+  if (context.site) return new Set([context.site.origin]);
   const origins = new Set<string>();
-  if (context.site) origins.add(context.site.origin);
   const forwarded = headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
   const proxied = context.trustProxy && (forwarded === 'http' || forwarded === 'https');
   origins.add(proxied ? `${forwarded}://${context.url.host}` : context.url.origin);

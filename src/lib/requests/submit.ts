@@ -9,6 +9,7 @@ import { notifySafely, type Notifier } from './notify.ts';
 import { visitorAddress } from '../limits/address.ts';
 import { BodyTooLargeError, formFields, maxBodyBytes, readBodyWithLimit } from '../limits/body.ts';
 import { minutesInWords } from '../limits/limiter.ts';
+import { textFields } from './fields.ts';
 import { requestFields, validateRequest, type RequestError, type RequestField } from './schema.ts';
 import type { RequestStore } from './store.ts';
 import { confirmationPath, requestFormPath } from './urls.ts';
@@ -27,7 +28,7 @@ export const submitProblems = {
   tooLong: {
     status: 413,
     heading: 'Your request was too long',
-    body: 'Please shorten what you wrote, especially in "Anything else", and send it again.',
+    body: `Please shorten what you wrote, especially in "Anything else" (${textFields.anythingElse.max?.toLocaleString('en-GB')} characters at most), and send it again.`,
   },
   noReplyDate: {
     status: 503,
@@ -66,6 +67,9 @@ export interface SubmitServices {
   log?: (line: string) => void;
 }
 
+/** Every box full, with room for the choices and line breaks sent as two characters. */
+const maxRequestCharacters = Math.ceil(Object.values(textFields).reduce((sum, field) => sum + (field.max ?? 0), 0) * 1.1) + 200;
+
 const problem = (which: keyof typeof submitProblems): SubmitOutcome => ({ kind: 'problem', problem: submitProblems[which] });
 
 /** Handles one request to the submit address. `clientAddress` is the connecting address. */
@@ -79,6 +83,9 @@ export async function handleRequestSubmission(request: Request, clientAddress: s
   if (wait > 0) return { kind: 'problem', problem: tooManyProblem(wait) };
   try {
     const values = formFields(await readBodyWithLimit(request.body, maxBodyBytes), requestFields);
+    // The byte cap is sized for the longest request in any script; this counts characters, so
+    // a long request in plain letters is refused as too long just the same.
+    if (Object.values(values).reduce((sum, value) => sum + [...value].length, 0) > maxRequestCharacters) return problem('tooLong');
     const result = validateRequest(values);
     if (!result.ok) {
       const { website: _honeypot, ...shown } = values;

@@ -9,6 +9,8 @@
  *   in a row, from anywhere, lock the account for 15 minutes, but not for an address that
  *   has signed in to it in the last 90 days, so its owner carries on as usual;
  * - a disabled account is refused even with the right password;
+ * - every try is counted before its password is checked, so tries sent at once from one
+ *   address cannot all be checked, nor together lock the account;
  * - a refusal never says why, and takes one scrypt hash however it was reached, so neither
  *   the answer nor its timing shows whether a username exists (a wait applies to unknown
  *   usernames just the same);
@@ -38,8 +40,8 @@ export const staffSignInPolicy = Object.freeze({
 
 const MS_PER_DAY = 86_400_000;
 
-/** What the store keeps of an address: its SHA-256, never the address. */
-function hashAddress(address: string): string {
+/** What the store keeps of an address without a key (tests, the command line): its SHA-256. */
+function sha256(address: string): string {
   return createHash('sha256').update(address).digest('hex');
 }
 
@@ -85,8 +87,11 @@ export interface NewSession extends SignedInStaff {
   sessionId: string;
 }
 
-/** A refusal says how long to wait when this address must wait, and nothing else. */
-export type SignInRefusal = { ok: false; retryAfterMs?: number };
+/**
+ * A refusal says how long to wait when this address must wait, or how long the account is
+ * held (for any password, so it says nothing about the password), and nothing else.
+ */
+export type SignInRefusal = { ok: false; retryAfterMs?: number; heldForMs?: number };
 
 export type SignInResult = ({ ok: true } & NewSession) | SignInRefusal;
 
@@ -119,6 +124,11 @@ export interface StaffAuthOptions {
   absoluteMs?: number;
   /** Called when a run of wrong passwords locks an account; told nothing about which. */
   onLock?: () => void;
+  /**
+   * What the store keeps of an address, never the address: the server passes a keyed hash
+   * (HMAC with the secret kept beside the database, src/lib/storage/address-secret.ts).
+   */
+  hashAddress?: (address: string) => string | Promise<string>;
 }
 
 export class StaffAuth {
@@ -130,6 +140,7 @@ export class StaffAuth {
   readonly #idleMs: number;
   readonly #absoluteMs: number;
   readonly #onLock: () => void;
+  readonly #hashAddress: (address: string) => string | Promise<string>;
   #dummyHash: Promise<string> | undefined;
 
   constructor(options: StaffAuthOptions) {
@@ -141,6 +152,7 @@ export class StaffAuth {
     this.#idleMs = options.idleMs ?? staffSignInPolicy.idleHours * 60 * MS_PER_MINUTE;
     this.#absoluteMs = options.absoluteMs ?? staffSignInPolicy.absoluteHours * 60 * MS_PER_MINUTE;
     this.#onLock = options.onLock ?? (() => {});
+    this.#hashAddress = options.hashAddress ?? sha256;
   }
 
   // ----- accounts -----
@@ -222,10 +234,14 @@ export class StaffAuth {
   }
 
   /**
-   * Checks a password. A refusal says how long this address must wait when it must, and
-   * otherwise nothing. Every refusal but a wait counts one wrong try for this account and
-   * address; a wrong password for an unlocked account also counts towards its lock (tries
-   * while it is locked do not extend it).
+   * Checks a password. Each try is first counted for this account and address (the throttle's
+   * `begin`, one atomic step before any hash), so a burst sent at once cannot all be checked:
+   * beyond the allowance a try is refused with how long to wait. A held account (locked by
+   * wrong passwords from many addresses) is refused with how long it is held, for any
+   * password, without checking it, so the answer says nothing about the password; a name with
+   * no account is held in the same way after as many wrong tries. Otherwise a refusal says
+   * nothing; it counts one wrong try for this account and address, and a wrong password for an
+   * unlocked account also counts towards its lock (tries while it is held do not extend it).
    */
   async attemptSignIn(username: string, password: string, options: SignInOptions = {}): Promise<SignInAttempt> {
     const throttle = options.throttle ?? noSignInThrottle;
@@ -234,22 +250,55 @@ export class StaffAuth {
     const account = usernameProblem(name) ? undefined : await this.#store.getAccount(name);
     // An unlock moves the generation on, so waits counted before it no longer apply.
     const key = `${name}#${account?.signInGeneration ?? 0}|${address}`;
-    const wait = await throttle.waitFor(key);
-    if (wait > 0) return { ok: false, retryAfterMs: wait };
+    const ticket = await throttle.begin(key);
+    if (!ticket.allowed) return { ok: false, retryAfterMs: ticket.retryAfterMs };
+    let ended = false;
+    const end = async (outcome: 'failed' | 'succeeded' | 'not-checked') => {
+      ended = true;
+      if (outcome === 'failed') await throttle.failed(key);
+      else if (outcome === 'succeeded') await throttle.succeeded(key);
+      else await throttle.notChecked(key, ticket);
+    };
+    try {
+      return await this.#checkTry(name, account, password, address, throttle, key, end);
+    } finally {
+      // A try that threw part way still counts, so an error cannot be used to try for free.
+      if (!ended) await end('failed').catch(() => {});
+    }
+  }
 
+  async #checkTry(
+    name: string,
+    account: StaffAccount | undefined,
+    password: string,
+    address: string,
+    throttle: SignInThrottle,
+    key: string,
+    end: (outcome: 'failed' | 'succeeded' | 'not-checked') => Promise<void>,
+  ): Promise<SignInAttempt> {
     const now = this.#now();
-    const matches = await verifyPassword(password, account?.passwordHash ?? (await this.#hashForNobody()));
     const refuse = async (): Promise<SignInRefusal> => {
-      await throttle.failed(key);
+      await end('failed');
       const next = await throttle.waitFor(key);
       return next > 0 ? { ok: false, retryAfterMs: next } : { ok: false };
     };
-    if (!account || account.disabled) return refuse();
+    const held = async (ms: number): Promise<SignInRefusal> => {
+      await end('not-checked');
+      return { ok: false, heldForMs: Math.max(ms, 1000) };
+    };
+    if (!account || account.disabled) {
+      const heldFor = await throttle.nobodyHeldFor(name);
+      if (heldFor > 0) return held(heldFor);
+      await verifyPassword(password, await this.#hashForNobody());
+      await throttle.failedForNobody(name, this.#maxFailures, Math.ceil(this.#lockMs / 1000));
+      return refuse();
+    }
     const locked = this.#isLocked(account, now.getTime());
-    const addressHash = hashAddress(address);
+    const addressHash = await this.#hashAddress(address);
     const knownSince = new Date(now.getTime() - staffSignInPolicy.knownAddressDays * MS_PER_DAY).toISOString();
     const known = locked && address !== '' && (await this.#store.knowsAddress(name, addressHash, knownSince));
-    if (locked && !known) return refuse();
+    if (locked && !known) return held(Date.parse(account.lockedUntil ?? '') - now.getTime());
+    const matches = await verifyPassword(password, account.passwordHash);
     if (!matches) {
       if (!locked) {
         const result = await this.#store.recordFailedSignIn(name, {
@@ -263,8 +312,12 @@ export class StaffAuth {
     }
     // Checked again as it is recorded: guesses sent in parallel all read the account before
     // any of them locked it, and a right one must not slip through after the lock.
-    if (!(await this.#store.recordSuccessfulSignIn(name, now.toISOString(), { evenIfLocked: known }))) return refuse();
-    await throttle.succeeded(key);
+    if (!(await this.#store.recordSuccessfulSignIn(name, now.toISOString(), { evenIfLocked: known }))) {
+      const current = await this.#store.getAccount(name);
+      if (current && !current.disabled && this.#isLocked(current, now.getTime())) return held(Date.parse(current.lockedUntil ?? '') - now.getTime());
+      return refuse();
+    }
+    await end('succeeded');
     if (address !== '') await this.#store.rememberAddress(name, addressHash, now.toISOString(), knownSince);
     return { ok: true, username: name };
   }

@@ -30,11 +30,22 @@ const exportColumns: ReadonlyArray<readonly [heading: string, value: (record: Re
  */
 const formulaStart = /^[=+\-@\t\r]/;
 
-/** One RFC 4180 field, defused against formulas first so the quote is inside the cell. */
+/**
+ * A spreadsheet told to split on ";" or tab (LibreOffice offers both), or one that ignores the
+ * quotes, starts a new cell after any of these, so a formula character after one (and any
+ * spaces or quotes) is defused too: "a;=1+1" becomes "a;'=1+1".
+ */
+const formulaAfterSeparator = /([,;\t\r\n|]["'\s]*)(?=[=+\-@])/g;
+
+/**
+ * One RFC 4180 field, defused against formulas first so the quote is inside the cell. Quoted
+ * when it holds a quote, a comma, a semicolon, a tab or a line break, so that a spreadsheet
+ * splitting on any of them keeps it one cell.
+ */
 export function csvCell(value: string | undefined): string {
-  const text = value ?? '';
+  const text = (value ?? '').replace(formulaAfterSeparator, "$1'");
   const safe = formulaStart.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return /[",;\t\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /** RFC 4180: a heading row, then one row per request, each line ending CRLF. */

@@ -3,6 +3,8 @@
  * be unit tested without a server.
  */
 import { readBodyWithLimit } from '../limits/body.ts';
+import { trustedProxyHops } from '../limits/address.ts';
+import { configuredSite } from '../requests/same-origin.ts';
 import { privateHeaders } from '../../../server/security-headers.mjs';
 import { csrfTokenMatches } from './tokens.ts';
 import { signInPath } from './urls.ts';
@@ -26,9 +28,23 @@ export function needsSession(pathname: string): boolean {
   return isStaffPath(pathname) && pathname !== signInPath && pathname !== signInPath.slice(0, -1);
 }
 
-/** Over HTTPS, directly or behind a proxy that says so, the cookie is marked Secure. */
-export function cameOverHttps(url: URL, headers: Headers): boolean {
+export interface HttpsContext {
+  /** The public address (SITE_URL), when set. */
+  site?: URL | undefined;
+  /** Whether a proxy in front may be believed about the protocol (TRUSTED_PROXY_HOPS > 0). */
+  trustProxy?: boolean;
+}
+
+/**
+ * Whether the cookie is marked Secure. With SITE_URL set, it is exactly when that address is
+ * https://. Without it, when the request itself came over HTTPS, or a trusted proxy
+ * (TRUSTED_PROXY_HOPS) says it did: never on the word of an X-Forwarded-Proto that any
+ * client can send.
+ */
+export function cameOverHttps(url: URL, headers: Headers, context: HttpsContext = { site: configuredSite(), trustProxy: trustedProxyHops() > 0 }): boolean {
+  if (context.site) return context.site.protocol === 'https:';
   if (url.protocol === 'https:') return true;
+  if (!context.trustProxy) return false;
   const forwarded = headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
   return forwarded === 'https';
 }

@@ -3,7 +3,7 @@
  * server. Opening it creates the folder, sets the pragmas below and applies any migration the
  * file has not had yet, so a store can query it straight away.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { refuseNewerSchema, type Migration } from './migration.ts';
@@ -76,8 +76,21 @@ function applyOnce(db: DatabaseSync, migration: Migration): void {
   });
 }
 
+/**
+ * The folder and the database are readable by this user only: 0700 for a folder made here,
+ * 0600 for the file (made so before SQLite opens it, and tightened if it was looser), which
+ * SQLite copies to its -wal and -shm files.
+ */
+function makePrivate(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  }
+}
+
 function openFile(path: string, busyTimeoutMs: number): DatabaseSync {
-  if (!isInMemory(path)) mkdirSync(dirname(path), { recursive: true });
+  if (!isInMemory(path)) makePrivate(path);
   const db = new DatabaseSync(path);
   try {
     // Set first: the pragmas below may need a lock another process holds for a moment.
