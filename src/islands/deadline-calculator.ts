@@ -24,6 +24,17 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return node;
 }
 
+/** The page's bank holiday list (a JSON object of date → name in data-bank-holidays); empty if missing or broken. */
+function bankHolidaysFrom(json: string | undefined): ReadonlyMap<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(json ?? '{}');
+    if (typeof parsed !== 'object' || parsed === null) return new Map();
+    return new Map(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  } catch {
+    return new Map();
+  }
+}
+
 export function startDeadlineCalculator(options: DeadlineCalculatorOptions = {}): void {
   const form = document.querySelector<HTMLFormElement>('form[data-module="deadline-calculator"]');
   const answer = document.getElementById('deadline-answer');
@@ -34,6 +45,7 @@ export function startDeadlineCalculator(options: DeadlineCalculatorOptions = {})
   document.body.classList.add('js-enabled');
   form.hidden = false;
   const today = options.today ?? (() => todayInLondon());
+  const holidays = bankHolidaysFrom(form.dataset.bankHolidays);
   const baseTitle = document.title.replace(/^Error: /, '');
   const input = (field: DateInputField) => inputs[fields.indexOf(field)]!;
   let pending: number | undefined;
@@ -96,7 +108,7 @@ export function startDeadlineCalculator(options: DeadlineCalculatorOptions = {})
       showErrors(result.errors);
       return;
     }
-    const { deadline, timeLeft, weekend, earlierDate } = deadlineAnswer(result.isoDate, now);
+    const { deadline, timeLeft, weekend, earlierDate } = deadlineAnswer(result.isoDate, now, holidays);
     say({ text: deadline, className: 'tool-answer__main' }, { text: timeLeft }, ...(weekend ? [{ text: weekend }] : []), { text: earlierDate });
   });
 }

@@ -256,6 +256,18 @@ describe('what the calculator says', () => {
     expect(weekendNote('2027-03-01')).toBeUndefined();
   });
 
+  it('says a last day on a bank holiday still counts and does not move', () => {
+    // 30 November 2026 + 28 = Monday 28 December 2026, the Boxing Day substitute day in the site's list.
+    const holidays = new Map(bankHolidayCalendar().holidays.map((h) => [h.date, h.title]));
+    expect(holidays.has('2026-12-28')).toBe(true);
+    const answer = deadlineAnswer('2026-11-30', '2026-12-01', holidays);
+    expect(answer.lastDay).toBe('2026-12-28');
+    expect(answer.weekend).toBe(`That day is a bank holiday (${holidays.get('2026-12-28')}). It still counts, and the deadline does not move. So send your request before then.`);
+    // Without the list, a Monday says nothing; an ordinary day says nothing with it.
+    expect(deadlineAnswer('2026-11-30', '2026-12-01').weekend).toBeUndefined();
+    expect(weekendNote('2026-04-29', holidays)).toBeUndefined();
+  });
+
   it('says when the last day is tomorrow, today, or has passed', () => {
     expect(deadlineAnswer('2026-04-01', '2026-04-28').timeLeft).toBe(timeLeftSentence(1));
     expect(timeLeftSentence(1)).toMatch(/^It is tomorrow/);

@@ -122,7 +122,7 @@ export interface DeadlineAnswer {
   readonly deadline: string;
   /** How long is left, counted from today, or what to do if the day has passed. */
   readonly timeLeft: string;
-  /** Said when the last day is a Saturday or Sunday. */
+  /** Said when the last day is a Saturday, a Sunday or a bank holiday. */
   readonly weekend: string | undefined;
   /** The "earlier date" advice, the same on every page that gives the rule. */
   readonly earlierDate: string;
@@ -145,23 +145,29 @@ export function timeLeftSentence(left: number): string {
 }
 
 /**
- * Offices may be shut on a weekend, but the day still counts and the deadline does not move.
- * (Bank holidays are named on the calculator page; the island does not carry the list.)
+ * Offices may be shut on a weekend or a bank holiday, but the day still counts and the deadline
+ * does not move (reg 29 and the IOPC form count calendar days). `holidays` maps a YYYY-MM-DD date
+ * to the holiday's name; the calculator page passes the site's England and Wales list.
  */
-export function weekendNote(lastDay: string): string | undefined {
+export function weekendNote(lastDay: string, holidays: ReadonlyMap<string, string> = new Map()): string | undefined {
+  const holiday = holidays.get(lastDay);
+  if (holiday !== undefined) return `That day is a bank holiday (${holiday}). It still counts, and the deadline does not move. So send your request before then.`;
   const day = weekday(lastDay);
   if (day !== 0 && day !== 6) return undefined;
   return `That day is a ${day === 0 ? 'Sunday' : 'Saturday'}. It still counts, and the deadline does not move to the Monday. So send your request before then.`;
 }
 
-/** Everything the calculator shows for an outcome letter dated `letterDate`, seen on `today`. */
-export function deadlineAnswer(letterDate: string, today: string): DeadlineAnswer {
+/**
+ * Everything the calculator shows for an outcome letter dated `letterDate`, seen on `today`.
+ * `holidays` (date → name) lets it say when the last day is a bank holiday.
+ */
+export function deadlineAnswer(letterDate: string, today: string, holidays: ReadonlyMap<string, string> = new Map()): DeadlineAnswer {
   const lastDay = lastDayToAskForReview(letterDate);
   return {
     lastDay,
     deadline: `Your request must be received by ${formatDateWithDay(lastDay)}. That is ${REVIEW_PERIOD_DAYS} days starting from the day after the date on your letter, ${formatLongDate(letterDate)}.`,
     timeLeft: timeLeftSentence(daysLeft(lastDay, today)),
-    weekend: weekendNote(lastDay),
+    weekend: weekendNote(lastDay, holidays),
     earlierDate: earlierDateAdvice,
   };
 }
