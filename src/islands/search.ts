@@ -1,31 +1,48 @@
 /**
  * Site search on /search/. The page works without this script (it lists every
- * page A to Z); with it, the GET form searches in place, keeps the query in
- * the address bar, and announces only "Searching…" and then the number of
- * results. The index is fetched when the search box gets focus, or at once
- * when the page opens with a query.
+ * page A to Z); with it, the GET form searches in place with Pagefind's JS API
+ * (through the site's query layer, src/lib/search/query.ts), keeps the query
+ * in the address bar, and announces only "Searching…" and then the number of
+ * results. Pagefind loads when the search box gets focus (or at once when the
+ * page opens with a query), and preloads the index for the words as they are
+ * typed.
  */
-import { answer, prepare, type Hit, type Prepared, type SearchIndexFile } from '../lib/search/engine.ts';
+import { answer, type Hit, type QueryData } from '../lib/search/query.ts';
+import { pagefindEngine, type PagefindApi } from '../lib/search/pagefind-engine.ts';
 import { resultCountMessage, searchingMessage } from '../lib/search/results.ts';
 
-let index: Promise<Prepared> | undefined;
-
-async function fetchIndex(): Promise<Prepared> {
-  // The compressed copy is a quarter of the size on servers that do not compress; browsers unpack it themselves.
-  const packed = 'DecompressionStream' in window;
-  const response = await fetch(packed ? '/search/index.bin' : '/search/index.json');
-  if (!response.ok || !response.body) throw new Error(`Search index: ${response.status}`);
-  const body = packed ? new Response(response.body.pipeThrough(new DecompressionStream('gzip'))) : response;
-  return prepare((await body.json()) as SearchIndexFile);
+interface Pagefind extends PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  preload(query: string, options?: Record<string, unknown>): Promise<void>;
 }
 
-function loadIndex(): Promise<Prepared> {
-  if (!index) {
-    index = fetchIndex();
+let pagefind: Promise<Pagefind> | undefined;
+let queryData: Promise<QueryData> | undefined;
+
+function loadPagefind(): Promise<Pagefind> {
+  if (!pagefind) {
+    // A path built at run time, so the bundler leaves Pagefind's own file (written after the bundle) alone.
+    const path = ['', 'pagefind', 'pagefind.js'].join('/');
+    pagefind = (import(/* @vite-ignore */ path) as Promise<Pagefind>).then(async (module) => {
+      // No worker: on a site this size starting one costs more than the search. Short excerpts.
+      await module.options({ noWorker: true, excerptLength: 24, excerptEllipsis: '…' });
+      await module.init();
+      return module;
+    });
     // A failed load is tried again on the next search rather than remembered.
-    index.catch(() => (index = undefined));
+    pagefind.catch(() => (pagefind = undefined));
   }
-  return index;
+  return pagefind;
+}
+
+/** The site's words (for spelling) and best bets. Without them search still works, with neither. */
+function loadQueryData(): Promise<QueryData> {
+  if (!queryData) {
+    queryData = fetch('/search/query-data.json').then((r) => (r.ok ? (r.json() as Promise<QueryData>) : { words: [], bestBets: [] }));
+    queryData.catch(() => (queryData = undefined));
+  }
+  return queryData;
 }
 
 const element = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] => {
@@ -49,7 +66,7 @@ function resultItem(hit: Hit): HTMLLIElement {
     item.append(meta);
   }
   const quote = element('p');
-  for (const segment of hit.excerpt) quote.append(segment.mark ? element('mark', segment.text) : segment.text);
+  for (const segment of hit.page.excerpt) quote.append(segment.mark ? element('mark', segment.text) : segment.text);
   item.append(quote);
   return item;
 }
@@ -108,7 +125,7 @@ export function startSearch(): void {
     status.textContent = searchingMessage;
     aToZ.hidden = results.hidden = none.hidden = true;
     try {
-      const found = answer(await loadIndex(), query, { section: sectionField.value });
+      const found = await answer(pagefindEngine(await loadPagefind()), query, { section: sectionField.value || undefined, data: loadQueryData });
       if (thisRun !== latest) return;
       const { hits, corrected, nothingAsTyped, suggestion } = found;
       show(resultCountMessage({ query, corrected, nothingAsTyped, count: hits.length, section: sectionField.value }), hits, query, suggestion);
@@ -120,7 +137,15 @@ export function startSearch(): void {
     }
   };
 
-  queryField.addEventListener('focus', () => void loadIndex().catch(() => {}));
+  queryField.addEventListener('focus', () => {
+    void loadPagefind().catch(() => {});
+    void loadQueryData().catch(() => {});
+  });
+  // Fetch the index chunks for the words as they are typed, so the search itself has little left to load.
+  queryField.addEventListener('input', () => {
+    const words = queryField.value.trim();
+    if (words) void loadPagefind().then((pf) => pf.preload(words), () => {});
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const params = new URLSearchParams();
