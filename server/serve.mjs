@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { headersFor, privateHeadersFor } from './security-headers.mjs';
 import { allowedMethods, bodyTooLargeHeader, maxBodyBytes, serverLimits } from './request-limits.mjs';
+import { compressedStatic } from './compressed-static.mjs';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
@@ -26,6 +27,8 @@ if (!existsSync(fileURLToPath(entry))) {
 // The adapter would otherwise start its own server without our headers.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = await import(entry.href);
+// Brotli and gzip copies written at build, for clients that accept them (server/compressed-static.mjs).
+const serveCompressed = compressedStatic(fileURLToPath(new URL('../dist/client/', import.meta.url)));
 
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST || undefined;
@@ -76,7 +79,7 @@ const server = http.createServer((req, res) => {
     return;
   }
   if (req.method !== 'POST') {
-    handler(req, res);
+    if (!serveCompressed(req, res)) handler(req, res);
     return;
   }
   readBody(req, maxBodyBytes).then((body) => {
