@@ -20,11 +20,12 @@ interface Pagefind extends PagefindApi {
 let pagefind: Promise<Pagefind> | undefined;
 let queryData: Promise<QueryData> | undefined;
 
+/** Pagefind's own script, written by the build after the bundle (so the path is made at run time, for the bundler to leave alone). */
+let importPagefind = (): Promise<Pagefind> => import(/* @vite-ignore */ ['', 'pagefind', 'pagefind.js'].join('/')) as Promise<Pagefind>;
+
 function loadPagefind(): Promise<Pagefind> {
   if (!pagefind) {
-    // A path built at run time, so the bundler leaves Pagefind's own file (written after the bundle) alone.
-    const path = ['', 'pagefind', 'pagefind.js'].join('/');
-    pagefind = (import(/* @vite-ignore */ path) as Promise<Pagefind>).then(async (module) => {
+    pagefind = importPagefind().then(async (module) => {
       // No worker: on a site this size starting one costs more than the search. Short excerpts.
       await module.options({ noWorker: true, excerptLength: 24, excerptEllipsis: '…' });
       await module.init();
@@ -71,7 +72,9 @@ function resultItem(hit: Hit): HTMLLIElement {
   return item;
 }
 
-export function startSearch(): void {
+/** options.importPagefind: where Pagefind comes from (the screen reader tests run it in Node). */
+export function startSearch(options: { importPagefind?: () => Promise<Pagefind> } = {}): void {
+  if (options.importPagefind) importPagefind = options.importPagefind;
   const form = document.querySelector<HTMLFormElement>('form[data-module="site-search"]');
   const byId = (id: string) => document.getElementById(id);
   const status = byId('search-status');
@@ -79,7 +82,8 @@ export function startSearch(): void {
   const aToZ = byId('search-a-to-z');
   const fallback = byId('search-no-js');
   const none = byId('search-none');
-  const spelling = byId('search-spelling');
+  // A template, so the page never holds a link without words; the suggestion is made from it when needed.
+  const spelling = byId('search-spelling') as HTMLTemplateElement | null;
   const allTopics = byId('search-all-topics');
   if (!form || !status || !results || !aToZ || !fallback || !none || !spelling || !allTopics || !('fetch' in window)) return;
   document.body.classList.add('js-enabled');
@@ -103,8 +107,14 @@ export function startSearch(): void {
     results.hidden = !found?.length;
     aToZ.hidden = Boolean(found?.length);
     none.hidden = found?.length !== 0;
-    spelling.hidden = allTopics.hidden = true;
-    if (suggestion) searchLink(spelling, suggestion);
+    allTopics.hidden = true;
+    document.getElementById('search-spelling-item')?.remove();
+    if (suggestion) {
+      const item = spelling.content.firstElementChild!.cloneNode(true) as HTMLElement;
+      item.id = 'search-spelling-item';
+      searchLink(item, suggestion);
+      spelling.after(item);
+    }
     if (found?.length === 0 && sectionField.value) searchLink(allTopics, query);
     // Set once, after the list is in place: the polite region then speaks only the count.
     status.textContent = message;

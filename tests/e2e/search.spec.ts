@@ -127,6 +127,42 @@ test('an empty search and a search with no results say what to do next', async (
   await expect(page.locator('#search-results li').first().getByRole('link')).toHaveAttribute('href', '/guides/raising-concerns-as-police-staff/');
 });
 
+test('when the closest spelling finds nothing in the topic either, it is offered as a link', async ({ page }) => {
+  await page.goto('/search/?q=whistleblowr&section=' + encodeURIComponent('The Commissioner, the Mayor and MOPAC'));
+  await expect(page.getByRole('status')).toContainText('No results for ‘whistleblowr’');
+  await expect(page.getByRole('link', { name: 'whistleblower', exact: true })).toHaveAttribute('href', '/search/?q=whistleblower');
+  // Made from a template only when needed: never an empty link in the page.
+  await page.goto('/search/?q=xyzzyplugh');
+  await expect(page.getByRole('status')).toContainText('No results');
+  expect(await page.locator('#search-none a:not(:has-text(" "))').evaluateAll((links) => links.filter((a) => !a.textContent?.trim()).length)).toBe(0);
+});
+
+test.describe('HTML_CodeSniffer finds no errors on the search page', () => {
+  // HTML_CodeSniffer is added as an inline script, which the page's own policy rightly refuses.
+  test.use({ bypassCSP: true });
+  for (const [name, path] of [
+    ['with results', '/search/?q=review'],
+    ['with no results', '/search/?q=xyzzyplugh'],
+    ['before a search', '/search/'],
+  ] as const) {
+    test(name, async ({ page }) => {
+      await page.goto(path);
+      if (path.includes('q=')) await expect(page.getByRole('status')).not.toHaveText(/^(Searching…)?$/);
+      await page.addScriptTag({ path: 'node_modules/html_codesniffer/build/HTMLCS.js' });
+      const errors = await page.evaluate(
+        () =>
+          new Promise<string[]>((resolve) => {
+            const htmlcs = (window as unknown as { HTMLCS: { process(s: string, d: Document, cb: () => void): void; getMessages(): { type: number; code: string; msg: string; element: Element }[] } }).HTMLCS;
+            htmlcs.process('WCAG2AA', document, () =>
+              resolve(htmlcs.getMessages().filter((m) => m.type === 1).map((m) => `${m.code}: ${m.msg} (${m.element.outerHTML.slice(0, 120)})`)),
+            );
+          }),
+      );
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
 test('a misspelt word is corrected and the correction is said plainly', async ({ page }) => {
   await page.goto('/search/?q=reveiw');
   await expect(page.getByRole('status')).toHaveText(/^No results for ‘reveiw’\. Showing \d+ results? for ‘review’ instead\.$/);
