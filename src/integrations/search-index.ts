@@ -31,6 +31,71 @@ const easyRead = /^easy-read\/[^/]+\/index\.html$/;
 const excludeSelectors = ['nav', 'template', 'svg', '.caption', 'p.meta', '.easy-read-link', 'section.sources'];
 
 /**
+ * Indexes the built site in root (dist/client): writes root/pagefind/ and
+ * root/search/query-data.json. The bench runs it on larger synthetic copies of the site.
+ */
+export async function buildSearchIndex(root: string, glossary: readonly SynonymSource[], log: (message: string) => void = () => {}): Promise<void> {
+  const started = performance.now();
+  const synonymsData = parseDataFile('src/content/data/search-synonyms.json', searchSynonymsSchema, synonymsJson);
+  const bestBets = parseDataFile('src/content/data/search-best-bets.json', bestBetsSchema, bestBetsJson);
+  const aliases = aliasesByUrl(glossary, synonymsData, bestBets);
+
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const vocabulary = new Set<string>();
+  const indexed = new Map<string, ReturnType<typeof pageFacts>>();
+  for (const path of (await htmlFiles(root)).map((f) => relative(root, f).split(sep).join('/')).sort()) {
+    let html = await readFile(join(root, path), 'utf8');
+    const isEasyRead = easyRead.test(path);
+    if (!isEasyRead && !html.includes('data-pagefind-body')) continue;
+    if (isEasyRead) {
+      html = html
+        .replace(/<main\b/, '<main data-pagefind-body')
+        .replace('</head>', `${metaTag('section', 'Easy read', true)}${metaTag('easyread', 'yes')}</head>`);
+    }
+    // Pagefind joins the text of neighbouring list and table cells; a line break keeps their words apart.
+    html = html.replace(/<\/(dt|dd|li|td|th|caption|figcaption|summary|label|legend)>/g, '$&\n');
+    const url = urlFromPath(path);
+    const added = await index.addHTMLFile({ url, content: html });
+    if (added.errors.length) throw new Error(`Pagefind could not index ${path}: ${added.errors.join('; ')}`);
+    for (const word of vocabularyOf(mainText(html))) vocabulary.add(word);
+    indexed.set(url, { ...pageFacts(html, url), ...(isEasyRead ? { section: 'Easy read' } : {}) });
+  }
+
+  // A best bet or synonym that points nowhere would silently stop working; stop the build instead.
+  const missing = [...aliases.keys()].filter((url) => !indexed.has(url));
+  if (missing.length) throw new Error(`Search data points at pages that are not in the search index: ${missing.join(', ')}`);
+  for (const [url, words] of aliases) {
+    const page = indexed.get(url)!;
+    const head = [
+      metaTag('title', page.title),
+      metaTag('summary', page.summary),
+      page.section ? metaTag('section', page.section, true) : '',
+      page.archived ? metaTag('archived', 'yes') : '',
+      page.section === 'Easy read' ? metaTag('easyread', 'yes') : '',
+    ].join('');
+    // The words count for as much as a heading: they are what people call the page.
+    const content = `<html lang="en"><head>${head}</head><body><main data-pagefind-body><p data-pagefind-weight="${aliasWeight}">${escapeHtml(words.join('. '))}</p></main></body></html>`;
+    const added = await index.addHTMLFile({ url: url + searchWordsSuffix, content });
+    if (added.errors.length) throw new Error(`Pagefind could not index the search words for ${url}: ${added.errors.join('; ')}`);
+    for (const word of vocabularyOf(words.join(' '))) vocabulary.add(word);
+  }
+
+  const outputPath = join(root, 'pagefind');
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+  await pagefind.close();
+  // The site has its own search page; Pagefind's ready-made interfaces would only be dead weight.
+  for (const file of await readdir(outputPath)) {
+    if (/^pagefind-(ui|component-ui|modular-ui|highlight)\./.test(file) || /^pagefind-.*\.css$/.test(file)) await rm(join(outputPath, file));
+  }
+  await mkdir(join(root, 'search'), { recursive: true });
+  const queryData: QueryData = { words: [...vocabulary].sort(), bestBets };
+  await writeFile(join(root, 'search', 'query-data.json'), JSON.stringify(queryData));
+  log(`Pagefind indexed ${indexed.size} pages and ${aliases.size} sets of search words; ${vocabulary.size} words for spelling, in ${Math.round(performance.now() - started)} ms`);
+}
+
+/**
  * Builds the Pagefind index as the last step of `astro build`, through
  * Pagefind's Node API (as Starlight does), so `astro build` alone gives a
  * searchable site in dist/client/pagefind/. Pages opt in with
@@ -45,67 +110,7 @@ export function searchIndex(options: { glossary: readonly SynonymSource[] }): As
   return {
     name: 'search-index',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const root = fileURLToPath(dir);
-        const synonymsData = parseDataFile('src/content/data/search-synonyms.json', searchSynonymsSchema, synonymsJson);
-        const bestBets = parseDataFile('src/content/data/search-best-bets.json', bestBetsSchema, bestBetsJson);
-        const aliases = aliasesByUrl(options.glossary, synonymsData, bestBets);
-
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const vocabulary = new Set<string>();
-        const indexed = new Map<string, ReturnType<typeof pageFacts>>();
-        for (const path of (await htmlFiles(root)).map((f) => relative(root, f).split(sep).join('/')).sort()) {
-          let html = await readFile(join(root, path), 'utf8');
-          const isEasyRead = easyRead.test(path);
-          if (!isEasyRead && !html.includes('data-pagefind-body')) continue;
-          if (isEasyRead) {
-            html = html
-              .replace(/<main\b/, '<main data-pagefind-body')
-              .replace('</head>', `${metaTag('section', 'Easy read', true)}${metaTag('easyread', 'yes')}</head>`);
-          }
-          // Pagefind joins the text of neighbouring list and table cells; a line break keeps their words apart.
-          html = html.replace(/<\/(dt|dd|li|td|th|caption|figcaption|summary|label|legend)>/g, '$&\n');
-          const url = urlFromPath(path);
-          const added = await index.addHTMLFile({ url, content: html });
-          if (added.errors.length) throw new Error(`Pagefind could not index ${path}: ${added.errors.join('; ')}`);
-          for (const word of vocabularyOf(mainText(html))) vocabulary.add(word);
-          indexed.set(url, { ...pageFacts(html, url), ...(isEasyRead ? { section: 'Easy read' } : {}) });
-        }
-
-        // A best bet or synonym that points nowhere would silently stop working; stop the build instead.
-        const missing = [...aliases.keys()].filter((url) => !indexed.has(url));
-        if (missing.length) throw new Error(`Search data points at pages that are not in the search index: ${missing.join(', ')}`);
-        for (const [url, words] of aliases) {
-          const page = indexed.get(url)!;
-          const head = [
-            metaTag('title', page.title),
-            metaTag('summary', page.summary),
-            page.section ? metaTag('section', page.section, true) : '',
-            page.archived ? metaTag('archived', 'yes') : '',
-            page.section === 'Easy read' ? metaTag('easyread', 'yes') : '',
-          ].join('');
-          // The words count for as much as a heading: they are what people call the page.
-          const content = `<html lang="en"><head>${head}</head><body><main data-pagefind-body><p data-pagefind-weight="${aliasWeight}">${escapeHtml(words.join('. '))}</p></main></body></html>`;
-          const added = await index.addHTMLFile({ url: url + searchWordsSuffix, content });
-          if (added.errors.length) throw new Error(`Pagefind could not index the search words for ${url}: ${added.errors.join('; ')}`);
-          for (const word of vocabularyOf(words.join(' '))) vocabulary.add(word);
-        }
-
-        const outputPath = join(root, 'pagefind');
-        const written = await index.writeFiles({ outputPath });
-        if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
-        await pagefind.close();
-        // The site has its own search page; Pagefind's ready-made interfaces would only be dead weight.
-        for (const file of await readdir(outputPath)) {
-          if (/^pagefind-(ui|component-ui|modular-ui|highlight)\./.test(file) || /^pagefind-.*\.css$/.test(file)) await rm(join(outputPath, file));
-        }
-        await mkdir(join(root, 'search'), { recursive: true });
-        const queryData: QueryData = { words: [...vocabulary].sort(), bestBets };
-        await writeFile(join(root, 'search', 'query-data.json'), JSON.stringify(queryData));
-        logger.info(`Pagefind indexed ${indexed.size} pages and ${aliases.size} sets of search words; ${vocabulary.size} words for spelling, in ${Math.round(performance.now() - started)} ms`);
-      },
+      'astro:build:done': async ({ dir, logger }) => buildSearchIndex(fileURLToPath(dir), options.glossary, (message) => logger.info(message)),
     },
   };
 }

@@ -19,6 +19,9 @@ interface Pagefind extends PagefindApi {
 
 let pagefind: Promise<Pagefind> | undefined;
 let queryData: Promise<QueryData> | undefined;
+/** Each result's text is a small download (a Pagefind fragment): a few before the first result shows, the rest after. */
+const firstResults = 4;
+const allResults = 12;
 
 /** Pagefind's own script, written by the build after the bundle (so the path is made at run time, for the bundler to leave alone). */
 let importPagefind = (): Promise<Pagefind> => import(/* @vite-ignore */ ['', 'pagefind', 'pagefind.js'].join('/')) as Promise<Pagefind>;
@@ -99,11 +102,19 @@ export function startSearch(options: { importPagefind?: () => Promise<Pagefind> 
     holder.hidden = false;
   };
 
+  /** The list of results; when it already starts with these pages (the first few, shown early), only the rest is added. */
+  const list = (found: Hit[]) => {
+    const shown = [...results.querySelectorAll<HTMLAnchorElement>('li h2 a')].map((a) => a.getAttribute('href'));
+    const keep = shown.length > 0 && shown.length <= found.length && shown.every((url, i) => url === found[i]!.page.url && results.querySelectorAll('li')[i]!.classList.contains('search-recommended') === found[i]!.recommended);
+    if (!keep) results.replaceChildren(element('ol'));
+    results.firstElementChild!.append(...found.slice(keep ? shown.length : 0).map(resultItem));
+    results.hidden = false;
+  };
+
   /** found: the results; [] for none (show suggestions); undefined for no search or failure (show A to Z). */
   const show = (message: string, found: Hit[] | undefined, query = '', suggestion?: string) => {
-    results.replaceChildren();
-    if (found?.length) results.append(element('ol'));
-    results.firstElementChild?.append(...(found ?? []).map(resultItem));
+    if (found?.length) list(found);
+    else results.replaceChildren();
     results.hidden = !found?.length;
     aToZ.hidden = Boolean(found?.length);
     none.hidden = found?.length !== 0;
@@ -135,7 +146,13 @@ export function startSearch(options: { importPagefind?: () => Promise<Pagefind> 
     status.textContent = searchingMessage;
     aToZ.hidden = results.hidden = none.hidden = true;
     try {
-      const found = await answer(pagefindEngine(await loadPagefind()), query, { section: sectionField.value || undefined, data: loadQueryData });
+      const engine = pagefindEngine(await loadPagefind());
+      const options = { section: sectionField.value || undefined, data: loadQueryData };
+      // The first few results show as soon as their text arrives; the rest follow, and then the count is announced.
+      const early = await answer(engine, query, { ...options, limit: firstResults });
+      if (thisRun !== latest) return;
+      if (early.hits.length) list(early.hits);
+      const found = await answer(engine, query, { ...options, limit: allResults });
       if (thisRun !== latest) return;
       const { hits, corrected, nothingAsTyped, suggestion } = found;
       show(resultCountMessage({ query, corrected, nothingAsTyped, count: hits.length, section: sectionField.value }), hits, query, suggestion);
