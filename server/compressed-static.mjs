@@ -40,14 +40,16 @@ function* files(dir) {
 }
 
 /**
- * Writes file.br and file.gz beside every compressible file under dir, each only when it is
- * smaller than the file itself. Returns the bytes before and after, for the build log.
+ * Writes file.br and file.gz beside every compressible file under dir (or those `only` accepts,
+ * by path relative to dir), each only when it is smaller than the file itself. Returns the
+ * bytes before and after, for the build log.
  */
-export function precompress(dir) {
+/** @param {string} dir @param {(path: string) => boolean} [only] */
+export function precompress(dir, only = (_path) => true) {
   let plain = 0;
   let brotli = 0;
   for (const file of [...files(dir)]) {
-    if (!compressible(file)) continue;
+    if (!compressible(file) || !only(relative(dir, file).split(sep).join('/'))) continue;
     const body = readFileSync(file);
     plain += body.length;
     let best = body.length;

@@ -1,7 +1,7 @@
 /**
- * "Did you mean" for search: the index matches words exactly (and by prefix),
- * so a misspelt query finds nothing. When that happens the search page
- * corrects each unknown word to the closest word used on the site.
+ * "Did you mean" for search: a misspelt word finds nothing, or (as Pagefind
+ * matches loosely) the wrong pages. The search page corrects each word that is
+ * not on the site to the closest word used on the site (/search/query-data.json).
  */
 import { normalise, stopWords } from './text.ts';
 
