@@ -21,7 +21,7 @@ let pagefind: Promise<Pagefind> | undefined;
 let queryData: Promise<QueryData> | undefined;
 /** Each result's text is a small download (a Pagefind fragment): a few before the first result shows, the rest after. */
 const firstResults = 4;
-const allResults = 12;
+const allResults = 24;
 
 /** Pagefind's own script, written by the build after the bundle (so the path is made at run time, for the bundler to leave alone). */
 let importPagefind = (): Promise<Pagefind> => import(/* @vite-ignore */ ['', 'pagefind', 'pagefind.js'].join('/')) as Promise<Pagefind>;
