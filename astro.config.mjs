@@ -8,6 +8,7 @@ import { glossaryLinksPlugin } from './src/lib/content/glossary-links.ts';
 import { standaloneLinksPlugin } from './src/lib/content/standalone-links.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { bundleReport } from './src/integrations/bundle-report.ts';
+import { precompress } from './src/integrations/precompress.ts';
 
 // Static first: every page is prerendered. The Node adapter is here so that
 // `npm start` serves the site with its security headers, and so that the few
@@ -38,7 +39,8 @@ export default defineConfig({
       mdastPlugins: [glossaryLinksPlugin({ entries: glossary, pathIncludes: '/src/content/guides/' }), standaloneLinksPlugin()],
     }),
   },
-  integrations: [mdx(), searchIndex({ glossary }), bundleReport()],
+  // precompress last: it compresses what the steps before it wrote, Pagefind's files included.
+  integrations: [mdx(), searchIndex({ glossary }), bundleReport(), precompress()],
   devToolbar: { enabled: false },
   vite: {
     define: { 'import.meta.env.CONFIGURED_SITE_URL': JSON.stringify(siteUrl ?? '') },

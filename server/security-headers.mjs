@@ -1,10 +1,10 @@
 // Security headers for every response the Node server sends. Static hosts get
 // the same headers from public/_headers; keep the two in step.
 
-const policy = (frameAncestors) =>
+const policy = (frameAncestors, script = "script-src 'self'") =>
   [
     "default-src 'self'",
-    "script-src 'self'",
+    script,
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
@@ -32,6 +32,18 @@ export const siteHeaders = Object.freeze({
   'Cross-Origin-Opener-Policy': 'same-origin',
 });
 
+/** The search page, the only page that runs WebAssembly (Pagefind's search engine). */
+export const searchPrefix = '/search/';
+
+/**
+ * Pagefind compiles its WebAssembly in the page, which a CSP allows only with 'wasm-unsafe-eval'
+ * (it allows WebAssembly and nothing else: no eval, no inline script). Only the search page gets it.
+ */
+export const searchHeaders = Object.freeze({
+  ...siteHeaders,
+  'Content-Security-Policy': policy("'none'", "script-src 'self' 'wasm-unsafe-eval'"),
+});
+
 export const embedHeaders = Object.freeze({
   ...common,
   'Content-Security-Policy': policy('*'),
@@ -46,9 +58,10 @@ export const httpsOnlyHeaders = Object.freeze({
   'Strict-Transport-Security': 'max-age=31536000',
 });
 
-/** Headers for a request path: the embed may be framed by any site, nothing else may. */
+/** Headers for a request path: the embed may be framed by any site, nothing else may; only search runs WebAssembly. */
 export function headersFor(pathname) {
-  return pathname.startsWith(embedPrefix) ? embedHeaders : siteHeaders;
+  if (pathname.startsWith(embedPrefix)) return embedHeaders;
+  return pathname === searchPrefix.slice(0, -1) || pathname.startsWith(searchPrefix) ? searchHeaders : siteHeaders;
 }
 
 /** Pages that only the Node server answers and that no cache or search engine should keep. */

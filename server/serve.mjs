@@ -20,6 +20,7 @@ import { allowedMethods, bodyTooLargeHeader, maxBodyBytes } from './request-limi
 import { connectionLimits, limitConnections, oneAtATimePerConnection, serverOptions } from './connection-limits.mjs';
 import { normalisedPath } from './request-path.mjs';
 import { isUnusedRoute, sendNotFound } from './unused-routes.mjs';
+import { compressedStatic } from './compressed-static.mjs';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
@@ -30,6 +31,8 @@ if (!existsSync(fileURLToPath(entry))) {
 // The adapter would otherwise start its own server without our headers.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = await import(entry.href);
+// Brotli and gzip copies written at build, for clients that accept them (server/compressed-static.mjs).
+const serveCompressed = compressedStatic(fileURLToPath(new URL('../dist/client/', import.meta.url)));
 
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST || undefined;
@@ -85,7 +88,7 @@ const server = http.createServer(serverOptions(limits), oneAtATimePerConnection(
     return;
   }
   if (req.method !== 'POST') {
-    handler(req, res);
+    if (!serveCompressed(req, res)) handler(req, res);
     return;
   }
   readBody(req, maxBodyBytes).then((body) => {

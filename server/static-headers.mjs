@@ -4,13 +4,29 @@
 // a test fails while the files are out of step.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { embedHeaders as serverEmbedHeaders, embedPrefix, httpsOnlyHeaders, siteHeaders as serverSiteHeaders } from './security-headers.mjs';
+import {
+  embedHeaders as serverEmbedHeaders,
+  embedPrefix,
+  httpsOnlyHeaders,
+  searchHeaders as serverSearchHeaders,
+  searchPrefix,
+  siteHeaders as serverSiteHeaders,
+} from './security-headers.mjs';
 
 // A static host serves over HTTPS, so it sends Strict-Transport-Security as well, on every path.
 const siteHeaders = { ...serverSiteHeaders, ...httpsOnlyHeaders };
 const embedHeaders = { ...serverEmbedHeaders, ...httpsOnlyHeaders };
+const searchHeaders = { ...serverSearchHeaders, ...httpsOnlyHeaders };
 
 const lines = (headers) => Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`);
+
+/** A rule that changes some of the site's headers: "! Name" removes one set by the rule for every path. */
+const override = (prefix, headers) => [
+  `${prefix}*`,
+  ...Object.keys(siteHeaders).filter((name) => !(name in headers) || siteHeaders[name] !== headers[name]).map((name) => `  ! ${name}`),
+  ...lines(Object.fromEntries(Object.entries(headers).filter(([name, value]) => siteHeaders[name] !== value))),
+  '',
+];
 
 export function headersFile() {
   return [
@@ -18,11 +34,9 @@ export function headersFile() {
     '/*',
     ...lines(siteHeaders),
     '',
-    // "! Name" removes a header set by the rule above, so only the embed may be framed.
-    `${embedPrefix}*`,
-    ...Object.keys(siteHeaders).filter((name) => !(name in embedHeaders) || siteHeaders[name] !== embedHeaders[name]).map((name) => `  ! ${name}`),
-    ...lines(Object.fromEntries(Object.entries(embedHeaders).filter(([name, value]) => siteHeaders[name] !== value))),
-    '',
+    // Only the embed may be framed, and only the search page may run WebAssembly.
+    ...override(embedPrefix, embedHeaders),
+    ...override(searchPrefix, searchHeaders),
   ].join('\n');
 }
 
@@ -38,6 +52,9 @@ export function nginxConfig() {
     '# headers, Strict-Transport-Security included. Any location you add with its own add_header must too.',
     `location ${embedPrefix} {`,
     ...nginxLines(embedHeaders, '    '),
+    '}',
+    `location ${searchPrefix} {`,
+    ...nginxLines(searchHeaders, '    '),
     '}',
     '',
   ].join('\n');

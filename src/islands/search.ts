@@ -1,31 +1,52 @@
 /**
  * Site search on /search/. The page works without this script (it lists every
- * page A to Z); with it, the GET form searches in place, keeps the query in
- * the address bar, and announces only "Searching…" and then the number of
- * results. The index is fetched when the search box gets focus, or at once
- * when the page opens with a query.
+ * page A to Z); with it, the GET form searches in place with Pagefind's JS API
+ * (through the site's query layer, src/lib/search/query.ts), keeps the query
+ * in the address bar, and announces only "Searching…" and then the number of
+ * results. Pagefind loads when the search box gets focus (or at once when the
+ * page opens with a query), and preloads the index for the words as they are
+ * typed.
  */
-import { answer, prepare, type Hit, type Prepared, type SearchIndexFile } from '../lib/search/engine.ts';
+import { answer, type Hit, type QueryData } from '../lib/search/query.ts';
+import { pagefindEngine, type PagefindApi } from '../lib/search/pagefind-engine.ts';
 import { resultCountMessage, searchingMessage } from '../lib/search/results.ts';
 
-let index: Promise<Prepared> | undefined;
-
-async function fetchIndex(): Promise<Prepared> {
-  // The compressed copy is a quarter of the size on servers that do not compress; browsers unpack it themselves.
-  const packed = 'DecompressionStream' in window;
-  const response = await fetch(packed ? '/search/index.bin' : '/search/index.json');
-  if (!response.ok || !response.body) throw new Error(`Search index: ${response.status}`);
-  const body = packed ? new Response(response.body.pipeThrough(new DecompressionStream('gzip'))) : response;
-  return prepare((await body.json()) as SearchIndexFile);
+interface Pagefind extends PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  preload(query: string, options?: Record<string, unknown>): Promise<void>;
 }
 
-function loadIndex(): Promise<Prepared> {
-  if (!index) {
-    index = fetchIndex();
+let pagefind: Promise<Pagefind> | undefined;
+let queryData: Promise<QueryData> | undefined;
+/** Each result's text is a small download (a Pagefind fragment): a few before the first result shows, the rest after. */
+const firstResults = 4;
+const allResults = 24;
+
+/** Pagefind's own script, written by the build after the bundle (so the path is made at run time, for the bundler to leave alone). */
+let importPagefind = (): Promise<Pagefind> => import(/* @vite-ignore */ ['', 'pagefind', 'pagefind.js'].join('/')) as Promise<Pagefind>;
+
+function loadPagefind(): Promise<Pagefind> {
+  if (!pagefind) {
+    pagefind = importPagefind().then(async (module) => {
+      // No worker: on a site this size starting one costs more than the search. Short excerpts.
+      await module.options({ noWorker: true, excerptLength: 24, excerptEllipsis: '…' });
+      await module.init();
+      return module;
+    });
     // A failed load is tried again on the next search rather than remembered.
-    index.catch(() => (index = undefined));
+    pagefind.catch(() => (pagefind = undefined));
   }
-  return index;
+  return pagefind;
+}
+
+/** The site's words (for spelling) and best bets. Without them search still works, with neither. */
+function loadQueryData(): Promise<QueryData> {
+  if (!queryData) {
+    queryData = fetch('/search/query-data.json').then((r) => (r.ok ? (r.json() as Promise<QueryData>) : { words: [], bestBets: [] }));
+    queryData.catch(() => (queryData = undefined));
+  }
+  return queryData;
 }
 
 const element = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] => {
@@ -49,12 +70,14 @@ function resultItem(hit: Hit): HTMLLIElement {
     item.append(meta);
   }
   const quote = element('p');
-  for (const segment of hit.excerpt) quote.append(segment.mark ? element('mark', segment.text) : segment.text);
+  for (const segment of hit.page.excerpt) quote.append(segment.mark ? element('mark', segment.text) : segment.text);
   item.append(quote);
   return item;
 }
 
-export function startSearch(): void {
+/** options.importPagefind: where Pagefind comes from (the screen reader tests run it in Node). */
+export function startSearch(options: { importPagefind?: () => Promise<Pagefind> } = {}): void {
+  if (options.importPagefind) importPagefind = options.importPagefind;
   const form = document.querySelector<HTMLFormElement>('form[data-module="site-search"]');
   const byId = (id: string) => document.getElementById(id);
   const status = byId('search-status');
@@ -62,7 +85,8 @@ export function startSearch(): void {
   const aToZ = byId('search-a-to-z');
   const fallback = byId('search-no-js');
   const none = byId('search-none');
-  const spelling = byId('search-spelling');
+  // A template, so the page never holds a link without words; the suggestion is made from it when needed.
+  const spelling = byId('search-spelling') as HTMLTemplateElement | null;
   const allTopics = byId('search-all-topics');
   if (!form || !status || !results || !aToZ || !fallback || !none || !spelling || !allTopics || !('fetch' in window)) return;
   document.body.classList.add('js-enabled');
@@ -78,16 +102,30 @@ export function startSearch(): void {
     holder.hidden = false;
   };
 
+  /** The list of results; when it already starts with these pages (the first few, shown early), only the rest is added. */
+  const list = (found: Hit[]) => {
+    const shown = [...results.querySelectorAll<HTMLAnchorElement>('li h2 a')].map((a) => a.getAttribute('href'));
+    const keep = shown.length > 0 && shown.length <= found.length && shown.every((url, i) => url === found[i]!.page.url && results.querySelectorAll('li')[i]!.classList.contains('search-recommended') === found[i]!.recommended);
+    if (!keep) results.replaceChildren(element('ol'));
+    results.firstElementChild!.append(...found.slice(keep ? shown.length : 0).map(resultItem));
+    results.hidden = false;
+  };
+
   /** found: the results; [] for none (show suggestions); undefined for no search or failure (show A to Z). */
   const show = (message: string, found: Hit[] | undefined, query = '', suggestion?: string) => {
-    results.replaceChildren();
-    if (found?.length) results.append(element('ol'));
-    results.firstElementChild?.append(...(found ?? []).map(resultItem));
+    if (found?.length) list(found);
+    else results.replaceChildren();
     results.hidden = !found?.length;
     aToZ.hidden = Boolean(found?.length);
     none.hidden = found?.length !== 0;
-    spelling.hidden = allTopics.hidden = true;
-    if (suggestion) searchLink(spelling, suggestion);
+    allTopics.hidden = true;
+    document.getElementById('search-spelling-item')?.remove();
+    if (suggestion) {
+      const item = spelling.content.firstElementChild!.cloneNode(true) as HTMLElement;
+      item.id = 'search-spelling-item';
+      searchLink(item, suggestion);
+      spelling.after(item);
+    }
     if (found?.length === 0 && sectionField.value) searchLink(allTopics, query);
     // Set once, after the list is in place: the polite region then speaks only the count.
     status.textContent = message;
@@ -108,7 +146,13 @@ export function startSearch(): void {
     status.textContent = searchingMessage;
     aToZ.hidden = results.hidden = none.hidden = true;
     try {
-      const found = answer(await loadIndex(), query, { section: sectionField.value });
+      const engine = pagefindEngine(await loadPagefind());
+      const options = { section: sectionField.value || undefined, data: loadQueryData };
+      // The first few results show as soon as their text arrives; the rest follow, and then the count is announced.
+      const early = await answer(engine, query, { ...options, limit: firstResults });
+      if (thisRun !== latest) return;
+      if (early.hits.length) list(early.hits);
+      const found = await answer(engine, query, { ...options, limit: allResults });
       if (thisRun !== latest) return;
       const { hits, corrected, nothingAsTyped, suggestion } = found;
       show(resultCountMessage({ query, corrected, nothingAsTyped, count: hits.length, section: sectionField.value }), hits, query, suggestion);
@@ -120,7 +164,15 @@ export function startSearch(): void {
     }
   };
 
-  queryField.addEventListener('focus', () => void loadIndex().catch(() => {}));
+  queryField.addEventListener('focus', () => {
+    void loadPagefind().catch(() => {});
+    void loadQueryData().catch(() => {});
+  });
+  // Fetch the index chunks for the words as they are typed, so the search itself has little left to load.
+  queryField.addEventListener('input', () => {
+    const words = queryField.value.trim();
+    if (words) void loadPagefind().then((pf) => pf.preload(words), () => {});
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const params = new URLSearchParams();

@@ -11,7 +11,7 @@ let copy: string;
 // Builds a throwaway copy of the site with one broken guide, as a maintainer might write it.
 beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), 'guide-schema-'));
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+  for (const entry of ['src', 'server', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     cpSync(join(root, entry), join(copy, entry), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');

@@ -40,10 +40,14 @@ test('results are links a keyboard user reaches with Tab, and each shows its top
   // A best bet comes first, marked as the recommended page.
   await expect(first.getByRole('link')).toHaveAttribute('href', '/guides/right-of-review/');
   await expect(first.locator('.meta')).toHaveText('Recommended page · Complaints about the Metropolitan Police');
-  // The excerpt is a sentence from the page, not a list of words: it ends like a sentence and marks the words searched for.
+  // The excerpt is a short passage of the page's own text (Pagefind's, 24 words), marked "…" where it is cut.
   const excerpts = await page.locator('#search-results li > p:not(.meta)').allTextContents();
   expect(excerpts.length).toBeGreaterThan(2);
-  for (const text of excerpts) expect(text.trim()).toMatch(/^(… )?[“‘"(]?[A-Z0-9£].*([.!?:”)]| …)$|^[a-z0-9].{0,200}$/s);
+  for (const text of excerpts) {
+    expect(text.trim().split(/\s+/).length).toBeLessThanOrEqual(40);
+    expect(text).not.toMatch(/[a-z][.!?][A-Z]/);
+    expect(text.trim()).toMatch(/^(… )?[“‘"(]?[\p{L}0-9£].*([.!?:”)]| …|…)$/su);
+  }
   await expect(first.locator('mark').first()).toBeVisible();
   await expect(page.locator('#search-results li .meta', { hasText: 'Complaints about the Metropolitan Police' }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Search' }).focus();
@@ -54,7 +58,7 @@ test('results are links a keyboard user reaches with Tab, and each shows its top
 test('while search works it says "Searching…" and hides the A to Z list, which looks like results', async ({ page }) => {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/search/index.*', async (route) => {
+  await page.route('**/pagefind/pagefind.js', async (route) => {
     await held;
     await route.continue();
   });
@@ -68,17 +72,22 @@ test('while search works it says "Searching…" and hides the A to Z list, which
   await expect(page.getByRole('heading', { name: 'All pages A to Z' })).toBeHidden();
 });
 
-test('the search index loads when the search box gets focus, not before', async ({ page }) => {
+test('Pagefind loads when the search box gets focus, not before, and preloads the words as they are typed', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (r) => {
-    if (new URL(r.url()).pathname.startsWith('/search/index.')) fetched.push(r.url());
+    if (new URL(r.url()).pathname.startsWith('/pagefind/')) fetched.push(new URL(r.url()).pathname);
   });
   await page.goto('/search/');
   await expect(page.locator('body.js-enabled')).toBeAttached();
   expect(fetched).toEqual([]);
-  const loaded = page.waitForRequest((r) => new URL(r.url()).pathname.startsWith('/search/index.'));
+  const loaded = page.waitForRequest((r) => new URL(r.url()).pathname === '/pagefind/pagefind.js');
   await page.getByLabel('Search this site').focus();
   await loaded;
+  // Typing fetches the index for the words before the search is sent; no result text yet.
+  const chunk = page.waitForRequest((r) => /\/pagefind\/index\/.*\.pf_index$/.test(new URL(r.url()).pathname));
+  await page.getByLabel('Search this site').pressSequentially('review');
+  await chunk;
+  expect(fetched.filter((path) => path.includes('/fragment/'))).toEqual([]);
 });
 
 test('the topic filter narrows results to one section', async ({ page }) => {
@@ -112,10 +121,46 @@ test('an empty search and a search with no results say what to do next', async (
   await suggestions.getByRole('link', { name: 'every page, A to Z' }).click();
   await expect(page.getByRole('heading', { name: 'All pages A to Z' })).toBeInViewport();
   // Nothing in one topic: offer the same words in every topic.
-  await page.goto('/search/?q=whistleblower&section=' + encodeURIComponent('Help and contacts'));
-  await expect(page.getByRole('status')).toHaveText('No results for ‘whistleblower’ in Help and contacts. Try the suggestions below.');
+  await page.goto('/search/?q=whistleblower&section=' + encodeURIComponent('The Commissioner, the Mayor and MOPAC'));
+  await expect(page.getByRole('status')).toHaveText('No results for ‘whistleblower’ in The Commissioner, the Mayor and MOPAC. Try the suggestions below.');
   await page.getByRole('link', { name: 'Search all topics for whistleblower' }).click();
   await expect(page.locator('#search-results li').first().getByRole('link')).toHaveAttribute('href', '/guides/raising-concerns-as-police-staff/');
+});
+
+test('when the closest spelling finds nothing in the topic either, it is offered as a link', async ({ page }) => {
+  await page.goto('/search/?q=whistleblowr&section=' + encodeURIComponent('The Commissioner, the Mayor and MOPAC'));
+  await expect(page.getByRole('status')).toContainText('No results for ‘whistleblowr’');
+  await expect(page.getByRole('link', { name: 'whistleblower', exact: true })).toHaveAttribute('href', '/search/?q=whistleblower');
+  // Made from a template only when needed: never an empty link in the page.
+  await page.goto('/search/?q=xyzzyplugh');
+  await expect(page.getByRole('status')).toContainText('No results');
+  expect(await page.locator('#search-none a:not(:has-text(" "))').evaluateAll((links) => links.filter((a) => !a.textContent?.trim()).length)).toBe(0);
+});
+
+test.describe('HTML_CodeSniffer finds no errors on the search page', () => {
+  // HTML_CodeSniffer is added as an inline script, which the page's own policy rightly refuses.
+  test.use({ bypassCSP: true });
+  for (const [name, path] of [
+    ['with results', '/search/?q=review'],
+    ['with no results', '/search/?q=xyzzyplugh'],
+    ['before a search', '/search/'],
+  ] as const) {
+    test(name, async ({ page }) => {
+      await page.goto(path);
+      if (path.includes('q=')) await expect(page.getByRole('status')).not.toHaveText(/^(Searching…)?$/);
+      await page.addScriptTag({ path: 'node_modules/html_codesniffer/build/HTMLCS.js' });
+      const errors = await page.evaluate(
+        () =>
+          new Promise<string[]>((resolve) => {
+            const htmlcs = (window as unknown as { HTMLCS: { process(s: string, d: Document, cb: () => void): void; getMessages(): { type: number; code: string; msg: string; element: Element }[] } }).HTMLCS;
+            htmlcs.process('WCAG2AA', document, () =>
+              resolve(htmlcs.getMessages().filter((m) => m.type === 1).map((m) => `${m.code}: ${m.msg} (${m.element.outerHTML.slice(0, 120)})`)),
+            );
+          }),
+      );
+      expect(errors).toEqual([]);
+    });
+  }
 });
 
 test('a misspelt word is corrected and the correction is said plainly', async ({ page }) => {
@@ -176,7 +221,7 @@ test.describe('when the search script cannot run', () => {
   });
 
   test('if the search index fails to load, the page says so and lists every page', async ({ page }) => {
-    await page.route('**/search/index.*', (route) => route.abort());
+    await page.route('**/pagefind/**', (route) => route.abort());
     await page.goto('/search/?q=review');
     await expect(page.getByRole('status')).toHaveText('Search is not working at the moment. Every page is listed below.');
     await expect(page.getByRole('heading', { name: 'All pages A to Z' })).toBeVisible();

@@ -1,8 +1,8 @@
 /**
  * What people type, and the page each search must have in its top three.
  * Questions, everyday words, misspellings and names of bodies, as people
- * write them. No current office holder is named: there is no sourced name
- * in the project's facts to search for.
+ * write them, and the names of office holders (search aliases from
+ * src/content/data/search-synonyms.json; no page names them).
  */
 export const searchQueries: [query: string, expected: string][] = [
   // The searches that failed before search understood questions.
@@ -65,6 +65,11 @@ export const searchQueries: [query: string, expected: string][] = [
   ['City Hall', '/guides/complaints-about-mopac/'],
   ['British Transport Police', '/where-to-complain/'],
   ['Reward and Resolution', '/guides/reward-and-resolution-2009/'],
+  // Office holders' names (FACTS.md section 12).
+  ['Sadiq Khan', '/guides/complaints-about-the-mayor/'],
+  ['complain about Sadiq Khan', '/guides/complaints-about-the-mayor/'],
+  ['Mark Rowley', '/guides/complaints-about-the-commissioner/'],
+  ['Sir Mark Rowley complaint', '/guides/complaints-about-the-commissioner/'],
   // Misspellings.
   ['reveiw', '/guides/right-of-review/'],
   ['comissioner', '/guides/complaints-about-the-commissioner/'],

@@ -1,11 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { readdirSync, existsSync } from 'node:fs';
-import { closestWord, correctQuery, editDistance } from '../../src/lib/search/spelling.ts';
-import { synonymsByUrl, urlFromPath } from '../../src/lib/search/synonyms.ts';
+import { closestWord, editDistance, suggestSpelling } from '../../src/lib/search/spelling.ts';
+import { aliasesByUrl, urlFromPath } from '../../src/lib/search/synonyms.ts';
 import { resultCountMessage } from '../../src/lib/search/results.ts';
 import { stem, words } from '../../src/lib/search/text.ts';
-import { answer, contentWords, excerpt, parseQuery, prepare, search, type IndexedPage, type SearchIndexFile } from '../../src/lib/search/engine.ts';
-import { extractPage, sentences } from '../../src/lib/search/extract.ts';
+import { answer, bestBet, contentWords, engineQuery, excerptSegments, markWords, parseQuery, type Engine, type Found, type Page } from '../../src/lib/search/query.ts';
+import { pagefindEngine, type PagefindResult } from '../../src/lib/search/pagefind-engine.ts';
+import { mainText, pageFacts, vocabularyOf } from '../../src/lib/search/page-facts.ts';
 import { bestBetsSchema, searchSynonymsSchema } from '../../src/lib/schemas/search.ts';
 import { glossary } from '../../src/lib/content/site-data.ts';
 import bestBetsJson from '../../src/content/data/search-best-bets.json' with { type: 'json' };
@@ -41,8 +42,10 @@ describe('spelling correction', () => {
   });
 
   it('corrects each unknown word of a query and says when nothing changed', () => {
-    expect(correctQuery('mayr  complant', vocabulary)).toBe('mayor  complaint');
-    expect(correctQuery('mayor complaint', vocabulary)).toBeUndefined();
+    expect(suggestSpelling('mayr  complant', vocabulary)).toBe('mayor  complaint');
+    expect(suggestSpelling('mayor complaint', vocabulary)).toBeUndefined();
+    // Question words and the start of a word on the site are left as typed.
+    expect(suggestSpelling('how do I revi', vocabulary)).toBeUndefined();
   });
 });
 
@@ -70,129 +73,173 @@ describe('search words', () => {
   });
 });
 
-const page = (url: string, title: string, text: string[], more: Partial<IndexedPage> = {}): IndexedPage => ({
-  url,
-  title,
-  summary: `${title}.`,
-  headings: [],
-  extra: [],
-  text,
-  ...more,
+/**
+ * A fake engine with Pagefind's behaviour: a record is found when it has every
+ * word of the query (by the start of a word, as Pagefind matches), scored by
+ * how often they appear. Pages' search words are records of their own.
+ */
+interface FakeRecord extends Omit<Page, 'excerpt'> {
+  text: string;
+  alias?: boolean;
+}
+function fakeEngine(records: FakeRecord[]): Engine & { reads: number } {
+  const engine = {
+    reads: 0,
+    async search(query: string, section?: string): Promise<Found[]> {
+      const asked = query.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+      return records
+        .map((r, n) => ({ r, n, has: words(`${r.title} ${r.text}`).map(stem) }))
+        .filter(({ r, has }) => (!section || r.section === section) && asked.every((a) => has.some((w) => w.startsWith(stem(a)))))
+        .map(({ r, n, has }) => ({
+          id: String(n),
+          score: asked.reduce((sum, a) => sum + has.filter((w) => w.startsWith(stem(a))).length, 0) / Math.sqrt(has.length),
+          data: async () => {
+            engine.reads++;
+            return { ...r, alias: Boolean(r.alias), excerpt: [{ text: r.text, mark: false }] };
+          },
+        }))
+        .sort((a, b) => b.score - a.score);
+    },
+  };
+  return engine;
+}
+const record = (url: string, title: string, text: string, more: Partial<FakeRecord> = {}): FakeRecord => ({ url, title, text, archived: false, easyRead: false, ...more });
+const records = [
+  record('/review/', 'Your right of review', 'You must ask for a review within 28 days. Day 1 is the day after the outcome.'),
+  record('/review/', 'Your right of review', 'appeal. challenge', { alias: true }),
+  record('/updates/', 'Keeping you informed', 'The Met must update you at least every 28 days. If nobody has replied, ask who is dealing with it.'),
+  record('/met/', 'Complaining about the Met', 'You can complain about any police officer. You can ask for a review later.'),
+  record('/met/', 'Complaining about the Met', 'rude. rude officer', { alias: true }),
+  record('/old/', 'Reward and Resolution (archived)', 'An old way the Met handled complaints about officers and reviews.', { archived: true }),
+  record('/easy/', 'Your right of review: easy read', 'You can ask for a review.', { section: 'Easy read', easyRead: true }),
+];
+const bestBets = [{ url: '/updates/', queries: ['no reply'] }, { url: '/review/', queries: ['ask for a review'] }];
+const siteWords = vocabularyOf(records.map((r) => `${r.title} ${r.text}`).join(' '));
+const run = (query: string, section?: string, engine = fakeEngine(records)) => answer(engine, query, { section, data: async () => ({ words: siteWords, bestBets }) });
+const urls = async (query: string, section?: string) => (await run(query, section)).hits.map((h) => h.page.url);
+
+describe('the query layer around Pagefind', () => {
+  it('asks the engine only for the words that carry meaning, and phrases in quotes', () => {
+    expect(engineQuery(parseQuery('how long do I have to ask for a review'))).toBe('long ask review');
+    expect(engineQuery(parseQuery('“right of review” deadline'))).toBe('deadline "right of review"');
+  });
+
+  it('joins a page with its own search words, so each page is listed once', async () => {
+    expect(await urls('appeal')).toEqual(['/review/']);
+    expect(await urls('rude')).toEqual(['/met/']);
+    // Found by its text and by its search words: the page's own excerpt is kept.
+    const hit = (await run('review')).hits.find((h) => h.page.url === '/review/')!;
+    expect(hit.page.excerpt[0]!.text).toContain('within 28 days');
+    expect((await urls('review')).filter((u) => u === '/review/')).toHaveLength(1);
+  });
+
+  it('falls back to pages with some of the words, most words first, when fewer than three have all', async () => {
+    const found = await urls('nobody replied about my review');
+    expect(found[0]).toBe('/updates/');
+    expect(found).toContain('/review/');
+  });
+
+  it('keeps easy read pages below the full guide unless the search asks for easy read', async () => {
+    const found = await urls('review');
+    expect(found.indexOf('/easy/')).toBeGreaterThan(found.indexOf('/review/'));
+    expect((await urls('easy read'))[0]).toBe('/easy/');
+  });
+
+  it('puts archived pages last unless their title is what was searched for', async () => {
+    expect((await urls('met officer')).at(-1)).toBe('/old/');
+    expect((await urls('reward and resolution'))[0]).toBe('/old/');
+  });
+
+  it('filters by topic', async () => {
+    expect(await urls('review', 'Easy read')).toEqual(['/easy/']);
+  });
+
+  it('shows a best bet first and marks it, only when its words are the search', async () => {
+    const hits = (await run('how do I ask for a review')).hits;
+    expect(hits[0]).toMatchObject({ page: { url: '/review/' }, recommended: true });
+    expect(hits.filter((h) => h.recommended)).toHaveLength(1);
+    expect((await run('review')).hits.some((h) => h.recommended)).toBe(false);
+    expect((await run('no reply')).hits[0]).toMatchObject({ page: { url: '/updates/' }, recommended: true });
+  });
+
+  it('matches best bets on meaningful words, allowing one more word only when the page has it', () => {
+    const q = (text: string) => parseQuery(text);
+    expect(bestBet(bestBets, q('how can I ask for a review'))?.url).toBe('/review/');
+    expect(bestBet(bestBets, q('ask for a review deadline'))).toBeUndefined();
+    expect(bestBet(bestBets, q('ask for a review deadline'), (url) => url === '/review/')?.url).toBe('/review/');
+    expect(bestBet(bestBets, q('ask for a review about a very late deadline'), () => true)).toBeUndefined();
+  });
+
+  it('corrects the spelling of words that are not on the site, and says so', async () => {
+    expect(await run('reveiw')).toMatchObject({ corrected: 'review', nothingAsTyped: true });
+    expect((await run('reveiw')).hits[0]?.page.url).toBe('/review/');
+    expect(await run('xyzzyplugh')).toEqual({ hits: [] });
+  });
+
+  it('reads only as many records as it needs', async () => {
+    const many = Array.from({ length: 40 }, (_, n) => record(`/p${n}/`, `Page ${n}`, 'review'));
+    const engine = fakeEngine(many);
+    const { hits } = await answer(engine, 'review', { data: async () => ({ words: [], bestBets: [] }), limit: 12 });
+    expect(hits).toHaveLength(12);
+    expect(engine.reads).toBe(12);
+  });
 });
 
-const sample: SearchIndexFile = {
-  version: 1,
-  pages: [
-    page('/review/', 'Your right of review', ['You must ask for a review within 28 days.', 'Day 1 is the day after the outcome.'], { extra: ['appeal'] }),
-    page('/updates/', 'Keeping you informed', ['The Met must update you at least every 28 days.', 'If nobody has replied, ask who is dealing with it.']),
-    page('/met/', 'Complaining about the Met', ['You can complain about any police officer.', 'You can ask for a review later.'], { extra: ['rude'] }),
-    page('/old/', 'Reward and Resolution (archived)', ['An old way the Met handled complaints about officers.'], { archived: true }),
-    page('/easy/', 'Your right of review: easy read', ['You can ask for a review.'], { section: 'Easy read', extra: ['easy read'], rank: 0.6 }),
-  ],
-  bestBets: [{ url: '/updates/', queries: ['no reply'] }],
-};
-const index = prepare(sample);
-const urls = (query: string, options = {}) => search(index, query, options).map((h) => h.page.url);
-
-describe('ranking', () => {
-  it('ignores question words and finds the page with every remaining word first', () => {
-    expect(urls('how long do I have to ask for a review within 28 days')[0]).toBe('/review/');
-    expect(urls('police officer')[0]).toBe('/met/');
+describe('Pagefind as the engine', () => {
+  const result = (id: string, url: string, excerpt: string, meta: Record<string, string>): PagefindResult => ({ id, score: 1, data: async () => ({ url, excerpt, meta }) });
+  it('turns results into pages, shows the summary for a page found by its search words, and passes the topic filter', async () => {
+    let asked: unknown;
+    const engine = pagefindEngine({
+      search: async (query, options) => {
+        asked = { query, options };
+        return {
+          results: [
+            result('a', '/review/', 'ask for a <mark>review</mark> &amp; more', { title: 'Your right of review', section: 'Reviews' }),
+            result('b', '/review/?search-words', 'appeal. <mark>review</mark>', { title: 'Your right of review', summary: 'How to ask for a review.', alias: 'yes' }),
+            result('c', '/easy/', '', { title: 'Easy', easyread: 'yes', archived: 'yes' }),
+          ],
+        };
+      },
+    });
+    const found = await Promise.all((await engine.search('review', 'Reviews')).map((f) => f.data()));
+    expect(asked).toEqual({ query: 'review', options: { filters: { section: 'Reviews' } } });
+    expect(found[0]).toEqual({ url: '/review/', title: 'Your right of review', section: 'Reviews', archived: false, easyRead: false, alias: false, excerpt: excerptSegments('ask for a <mark>review</mark> &amp; more') });
+    expect(found[1]).toMatchObject({ url: '/review/', alias: true, excerpt: [{ text: 'How to ask for a review.', mark: false }] });
+    expect(found[2]).toMatchObject({ easyRead: true, archived: true });
   });
 
-  it('falls back to pages with some of the words, most words first, when fewer than three have all', () => {
-    expect(urls('nobody replied about my review')).toEqual(['/updates/', '/review/', '/easy/', '/met/']);
+  it('marks the words searched for in the summary of a page found by its search words', async () => {
+    const hit = (await run('appeal')).hits[0]!;
+    expect(hit.page.url).toBe('/review/');
+    expect(markWords('Ask for a review, or reviews.', new Set(['review'].map(stem)))).toEqual([
+      { text: 'Ask for a ', mark: false },
+      { text: 'review', mark: true },
+      { text: ', or ', mark: false },
+      { text: 'reviews', mark: true },
+      { text: '.', mark: false },
+    ]);
   });
 
-  it('counts titles and everyday synonyms above the body', () => {
-    expect(urls('review')[0]).toBe('/review/');
-    expect(urls('appeal')).toEqual(['/review/']);
-    expect(urls('rude')).toEqual(['/met/']);
-  });
-
-  it('keeps easy read pages below the full guide unless the search asks for easy read', () => {
-    expect(urls('review').indexOf('/easy/')).toBeGreaterThan(urls('review').indexOf('/review/'));
-    expect(urls('easy read')[0]).toBe('/easy/');
-  });
-
-  it('puts archived pages last unless their title is what was searched for', () => {
-    expect(urls('met complaints').at(-1)).toBe('/old/');
-    expect(urls('reward and resolution')[0]).toBe('/old/');
-  });
-
-  it('needs an exact phrase in quotes to appear as written', () => {
-    expect(urls('"every 28 days"')).toEqual(['/updates/']);
-    expect(urls('"28 days every"')).toEqual([]);
-  });
-
-  it('finds words typed in part', () => {
-    expect(urls('outc')).toEqual(['/review/']);
-  });
-
-  it('filters by topic', () => {
-    expect(urls('review', { section: 'Easy read' })).toEqual(['/easy/']);
-  });
-
-  it('shows a best bet first and marks it, only when its words are the search', () => {
-    const hits = search(index, 'no reply');
-    expect(hits[0]).toMatchObject({ page: { url: '/updates/' }, recommended: true });
-    expect(search(index, 'reply').some((h) => h.recommended)).toBe(false);
-  });
-
-  it('corrects the spelling of words that are not on the site, and says so', () => {
-    expect(answer(index, 'reveiw')).toMatchObject({ corrected: 'review', nothingAsTyped: true });
-    expect(answer(index, 'reveiw').hits[0]?.page.url).toBe('/review/');
-    expect(answer(index, 'xyzzyplugh')).toEqual({ hits: [] });
-  });
-});
-
-describe('result excerpts', () => {
-  it('quote the sentence with the most of the words, and mark them', () => {
-    const segments = excerpt(sample.pages[1]!, new Set(['repli', 'nobodi'].map(stem)));
-    expect(segments.map((s) => s.text).join('')).toBe('If nobody has replied, ask who is dealing with it.');
-    expect(segments.filter((s) => s.mark).map((s) => s.text)).toEqual(['nobody', 'replied']);
-  });
-
-  it('fall back to the summary when only synonyms matched', () => {
-    expect(excerpt(sample.pages[2]!, new Set(['rude'])).map((s) => s.text).join('')).toBe('Complaining about the Met.');
-  });
-
-  it('cut a long sentence around the words, with an ellipsis', () => {
-    const long = page('/long/', 'Long', [`${'word '.repeat(60)}deadline ${'word '.repeat(60)}end.`]);
-    const text = excerpt(long, new Set(['deadlin'])).map((s) => s.text).join('');
-    expect(text.startsWith('… ')).toBe(true);
-    expect(text.endsWith(' …')).toBe(true);
-    expect(text).toContain('deadline');
-    expect(text.split(/\s+/).length).toBeLessThan(45);
+  it('keeps only text and marks from an excerpt', () => {
+    expect(excerptSegments('ask for a <mark>review</mark> &amp; <b>more</b>')).toEqual([
+      { text: 'ask for a ', mark: false },
+      { text: 'review', mark: true },
+      { text: ' & more', mark: false },
+    ]);
   });
 });
 
 describe('reading a built page', () => {
-  const html = `<html><head><meta name="site-section" content="Help &amp; contacts"><meta name="archived" content="yes"></head><body>
-    <nav>Menu</nav><main data-pagefind-body><span class="caption">Help</span><h1>Right &amp; review</h1><p class="lead">How to ask.</p>
-    <p class="meta">Last reviewed: today</p><h2 id="a">The deadline</h2><p>Ask within 28 days. Day 1 is the day after.</p>
-    <ul><li>first point</li><li>second point</li></ul><script>var x = 1;</script>
-    <section class="sources" aria-labelledby="s"><h2 id="s">Sources</h2><ul><li>Some document</li></ul></section></main></body></html>`;
+  const html = `<html><head><meta name="description" content="How to ask &amp; when."><meta name="site-section" content="Help &amp; contacts"><meta name="archived" content="yes"></head><body>
+    <nav>Menu</nav><main data-pagefind-body><h1>Right &amp; review</h1><p>Ask within 28 days.</p><script>var hidden = 1;</script><template><p>Nothing found</p></template></main></body></html>`;
 
-  it('keeps title, topic, archived flag, headings and sentences, and leaves page furniture out', () => {
-    expect(extractPage(html, '/x/', ['appeal'])).toEqual({
-      url: '/x/',
-      title: 'Right & review',
-      section: 'Help & contacts',
-      archived: true,
-      summary: 'How to ask.',
-      headings: ['The deadline'],
-      extra: ['appeal'],
-      text: ['Ask within 28 days.', 'Day 1 is the day after.', 'first point', 'second point'],
-    });
+  it('knows the title, topic, archived flag and summary', () => {
+    expect(pageFacts(html, '/x/')).toEqual({ title: 'Right & review', section: 'Help & contacts', archived: true, summary: 'How to ask & when.' });
+    expect(pageFacts('<body></body>', '/x/').title).toBe('/x/');
   });
 
-  it('refuses a page with no main element', () => {
-    expect(() => extractPage('<body></body>', '/x/')).toThrow(/no <main>/);
-  });
-
-  it('splits sentences only where a new one starts', () => {
-    expect(sentences('Ask MOPAC, e.g. by email. 28 days is the limit. Say “yes.” Then wait.')).toEqual(['Ask MOPAC, e.g. by email.', '28 days is the limit.', 'Say “yes.” Then wait.']);
+  it('lists the words of the main content for spelling, without scripts or templates', () => {
+    expect(vocabularyOf(mainText(html)).sort()).toEqual(['days', 'review', 'right', 'within']);
   });
 
   it('knows the page address of a built file', () => {
@@ -222,7 +269,7 @@ describe('search data', () => {
   });
 
   it('covers the everyday words people use for what the guides call something else', () => {
-    const byUrl = synonymsByUrl(glossary, data);
+    const byUrl = aliasesByUrl(glossary, data, bestBets);
     expect(byUrl.get('/guides/complain-about-the-met/')).toEqual(expect.arrayContaining(['rude', 'arrested', 'stopped', 'searched', 'ombudsman', 'Met']));
     expect(byUrl.get('/guides/keeping-you-informed/')).toEqual(expect.arrayContaining(['no reply']));
     expect(byUrl.get('/guides/right-of-review/')).toEqual(expect.arrayContaining(['appeal']));
@@ -235,6 +282,7 @@ describe('search data', () => {
     expect(
       searchSynonymsSchema.safeParse({ synonyms: [], people: [{ ...person, asOf: '2026-11-30', source: { title: 'A source', url: 'https://example.org/', accessed: '2026-11-30' } }] }).success,
     ).toBe(true);
+    expect(searchSynonymsSchema.safeParse({ synonyms: [], people: [{ ...person, asOf: '2026-11-30', ownKnowledge: 'No source yet: the project\'s own knowledge.' }] }).success).toBe(true);
     expect(bestBetsSchema.safeParse([{ url: '/a/', queries: ['review'] }, { url: '/b/', queries: ['Review'] }]).success).toBe(false);
   });
 

@@ -23,6 +23,17 @@ describe('headers for static hosting', () => {
     expect(frameOptions('/')).toBe('DENY');
   });
 
+  it("allow WebAssembly ('wasm-unsafe-eval', for Pagefind) on the search page only, and never eval", () => {
+    const csp = (path: string) => headersFor(path)['Content-Security-Policy'];
+    expect(csp('/search/')).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(csp('/search')).toContain("'wasm-unsafe-eval'");
+    for (const path of ['/', '/guides/right-of-review/', '/embed/where-to-complain/', '/searching/']) expect(csp(path)).not.toContain('wasm');
+    for (const path of ['/search/', '/']) expect(csp(path)).not.toContain("'unsafe-eval'");
+    const headers = readFileSync(new URL('../../public/_headers', import.meta.url), 'utf8');
+    expect(headers.match(/wasm-unsafe-eval/g)).toHaveLength(1);
+    expect(headers).toMatch(/\/search\/\*\n  ! Content-Security-Policy\n  Content-Security-Policy: [^\n]*'wasm-unsafe-eval'/);
+  });
+
   it('keep Strict-Transport-Security on every path and in every nginx location, the embed included', () => {
     const hsts = /Strict-Transport-Security/;
     const headers = readFileSync(new URL('../../public/_headers', import.meta.url), 'utf8');

@@ -41,7 +41,8 @@ export const searchSynonymsSchema = z
     synonyms: z.array(z.object({ url: sitePath, words: z.array(phrase).min(1) }).strict()),
     /**
      * People named in searches, such as the current Commissioner or Mayor. Office holders
-     * change, so each name needs a source and the date it was last known to be right.
+     * change, so each name needs the date it was last known to be right, and a source, or
+     * where there is none yet, a note saying so (the name is only a search word, never shown).
      */
     people: z.array(
       z
@@ -49,10 +50,12 @@ export const searchSynonymsSchema = z
           name: phrase,
           role: phrase,
           url: sitePath,
-          source: sourceSchema.strict(),
+          source: sourceSchema.strict().optional(),
+          ownKnowledge: z.string().min(20, 'Say why there is no source and where the name comes from').optional(),
           asOf: isoDate,
         })
-        .strict(),
+        .strict()
+        .refine((p) => Boolean(p.source) !== Boolean(p.ownKnowledge), 'Give a source, or (only where there is none yet) an ownKnowledge note, not both'),
     ),
   })
   .strict();

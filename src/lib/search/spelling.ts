@@ -1,8 +1,9 @@
 /**
- * "Did you mean" for search: the index matches words exactly (and by prefix),
- * so a misspelt query finds nothing. When that happens the search page
- * corrects each unknown word to the closest word used on the site.
+ * "Did you mean" for search: a misspelt word finds nothing, or (as Pagefind
+ * matches loosely) the wrong pages. The search page corrects each word that is
+ * not on the site to the closest word used on the site (/search/query-data.json).
  */
+import { normalise, stopWords } from './text.ts';
 
 /** Damerau-Levenshtein distance (with adjacent swaps), stopping early past `limit`. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
@@ -45,18 +46,21 @@ export function closestWord(word: string, vocabulary: readonly string[]): string
   return best?.word;
 }
 
-/** The query with each unknown word corrected, or undefined when nothing changed. */
-export function correctQuery(query: string, vocabulary: readonly string[]): string | undefined {
+/**
+ * The query with each word that is not on the site (nor the start of a word on
+ * the site, nor a question word) changed to the closest word on the site, or
+ * undefined when nothing changed.
+ */
+export function suggestSpelling(query: string, vocabulary: readonly string[]): string | undefined {
+  const known = new Set(vocabulary);
   let changed = false;
-  const corrected = query
-    .split(/(\s+)/)
-    .map((part) => {
-      if (/^\s*$/.test(part)) return part;
-      const fix = closestWord(part, vocabulary);
-      if (!fix) return part;
-      changed = true;
-      return fix;
-    })
-    .join('');
-  return changed ? corrected : undefined;
+  const fixed = query.replace(/[\p{L}'’]+/gu, (word) => {
+    const lower = normalise(word).replace(/'/g, '');
+    if (stopWords.has(lower) || known.has(lower) || (lower.length >= 4 && vocabulary.some((v) => v.startsWith(lower)))) return word;
+    const fix = closestWord(lower, vocabulary);
+    if (!fix) return word;
+    changed = true;
+    return fix;
+  });
+  return changed ? fixed : undefined;
 }

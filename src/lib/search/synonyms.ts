@@ -1,12 +1,13 @@
 /**
- * Everyday words for search. Two sources: the glossary (each term names the
+ * Everyday words for search. Three sources: the glossary (each term names the
  * guide that explains it best, and that guide is found by the term, its other
- * spellings and its searchSynonyms) and src/content/data/search-synonyms.json
+ * spellings and its searchSynonyms), src/content/data/search-synonyms.json
  * (words people use for what the guides call something else, and the names
- * of office holders, each with a source and an "as of" date). The words are
- * searched but never shown.
+ * of office holders, each with a source and an "as of" date), and the queries
+ * of each best bet. The build indexes them as a short extra record for the
+ * page, so they find it but are never shown as its text.
  */
-import type { SearchSynonyms } from '../schemas/search.ts';
+import type { BestBets, SearchSynonyms } from '../schemas/search.ts';
 
 export interface SynonymSource {
   term: string;
@@ -18,7 +19,7 @@ export interface SynonymSource {
 export const guideUrl = (id: string) => `/guides/${id}/`;
 
 /** Page address -> the extra words that should find it. */
-export function synonymsByUrl(glossary: readonly SynonymSource[], data: SearchSynonyms = { synonyms: [], people: [] }): Map<string, string[]> {
+export function aliasesByUrl(glossary: readonly SynonymSource[], data: SearchSynonyms = { synonyms: [], people: [] }, bestBets: BestBets = []): Map<string, string[]> {
   const byUrl = new Map<string, string[]>();
   const add = (url: string, words: readonly string[]) => {
     const list = byUrl.get(url) ?? [];
@@ -28,6 +29,7 @@ export function synonymsByUrl(glossary: readonly SynonymSource[], data: SearchSy
   for (const entry of glossary) if (entry.guide) add(guideUrl(entry.guide), [entry.term, ...entry.aliases, ...entry.searchSynonyms]);
   for (const entry of data.synonyms) add(entry.url, entry.words);
   for (const person of data.people) add(person.url, [person.name]);
+  for (const bet of bestBets) add(bet.url, bet.queries);
   return byUrl;
 }
 

@@ -1,9 +1,8 @@
 /**
- * Words for search: the same rules turn page text and queries into terms, so
- * "replied", "reply" and "replies" meet, and so do "searched" and "search".
- * The stemmer is deliberately small (plurals, -ed, -ing, -y); the site has a
- * few thousand distinct words, and a full Porter stemmer would double the
- * search script for little gain.
+ * Words for the query layer around Pagefind (which stems its own index): the
+ * same rules turn queries, best bet patterns and page titles into terms, so
+ * "replied", "reply" and "replies" meet when matching best bets, naming a page
+ * or marking words. The stemmer is deliberately small (plurals, -ed, -ing, -y).
  */
 
 /** Words that say how a question is asked, not what it is about. */
