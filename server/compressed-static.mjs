@@ -132,7 +132,8 @@ export function compressedStatic(dir) {
     const variant = entry.variants[encoding];
     const etag = `W/"${variant.size.toString(16)}-${entry.mtime.getTime().toString(16)}-${encoding}"`;
     res.setHeader('Content-Type', entry.type);
-    res.setHeader('Cache-Control', 'public, max-age=0');
+    // As Astro's own handler does: hashed build assets never change, everything else is checked each time.
+    res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0');
     res.setHeader('Last-Modified', entry.mtime.toUTCString());
     res.setHeader('ETag', etag);
     if (req.headers['if-none-match'] === etag) {

@@ -53,6 +53,15 @@ describe('compressed delivery from the project’s own server', () => {
     }
   });
 
+  it('keeps the long cache on hashed build assets, and pages are checked again each time, whatever the encoding', async () => {
+    for (const encoding of ['br', 'gzip', 'identity']) {
+      const asset = await get(astroFile('css'), encoding);
+      expect(asset.headers['cache-control'], encoding).toBe('public, max-age=31536000, immutable');
+      const page = await get('/guides/right-of-review/', encoding);
+      expect(page.headers['cache-control'] ?? 'public, max-age=0', encoding).not.toMatch(/immutable/);
+    }
+  });
+
   it("sends Pagefind's index and WebAssembly as brotli of the unpacked bytes, which Pagefind reads without unpacking", async () => {
     const res = await get('/pagefind/wasm.en.pagefind', 'br, gzip');
     expect(res.headers['content-encoding']).toBe('br');
