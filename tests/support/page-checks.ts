@@ -1,11 +1,10 @@
-import { test, expect, type Page } from '@playwright/test';
-import { builtPagePaths } from '../support/built-pages.ts';
+import type { Page } from '@playwright/test';
 
-// Checks beyond axe, on every built page: target size, reflow, text resize, focus and headings.
-const pages = builtPagePaths();
+// Checks beyond axe that need a browser's layout and styles, run in each visit of the page sweep
+// (tests/e2e/accessibility.spec.ts): target size, reflow, visible focus, and headings as rendered.
 
 /** Interactive targets smaller than 44 by 44 CSS pixels. Links inside a sentence are exempt (WCAG 2.5.5). */
-async function smallTargets(page: Page): Promise<string[]> {
+export async function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const minimum = 44;
     const problems: string[] = [];
@@ -33,10 +32,10 @@ async function smallTargets(page: Page): Promise<string[]> {
   });
 }
 
-const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+export const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /** Focusable elements whose look does not change when they get keyboard focus. */
-async function invisibleFocus(page: Page): Promise<string[]> {
+export async function invisibleFocus(page: Page): Promise<string[]> {
   // A key press first, so the browser treats later focus as keyboard focus (:focus-visible).
   await page.keyboard.press('Shift');
   return page.evaluate(() => {
@@ -61,7 +60,7 @@ async function invisibleFocus(page: Page): Promise<string[]> {
 }
 
 /** Heading levels that skip a level (an h2 followed by an h4), or a page that does not start at h1. */
-async function headingProblems(page: Page): Promise<string[]> {
+export async function headingProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
     const problems: string[] = [];
@@ -70,29 +69,5 @@ async function headingProblems(page: Page): Promise<string[]> {
       if (i > 0 && level > levels[i - 1]! + 1) problems.push(`h${levels[i - 1]} followed by h${level}`);
     });
     return problems;
-  });
-}
-
-for (const path of pages) {
-  test(`${path}: 44 px targets, reflow at 320 px and 200% text, visible focus, headings in order`, async ({ page }) => {
-    await page.setViewportSize({ width: 320, height: 720 });
-    await page.goto(path);
-    expect(await horizontalOverflow(page), 'no sideways scrolling at 320 px').toBeLessThanOrEqual(0);
-    expect(await smallTargets(page), 'targets at 320 px').toEqual([]);
-
-    // 200% text size: the browser's text zoom is emulated by doubling the root font size.
-    await page.setViewportSize({ width: 640, height: 720 });
-    await page.evaluate(() => {
-      document.documentElement.style.fontSize = '200%';
-    });
-    expect(await horizontalOverflow(page), 'no sideways scrolling at 200% text').toBeLessThanOrEqual(0);
-    await page.evaluate(() => {
-      document.documentElement.style.fontSize = '';
-    });
-
-    await page.setViewportSize({ width: 1280, height: 900 });
-    expect(await smallTargets(page), 'targets at 1280 px').toEqual([]);
-    expect(await invisibleFocus(page), 'elements with no visible focus').toEqual([]);
-    expect(await headingProblems(page)).toEqual([]);
   });
 }
