@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { isContentPage } from '../support/built-pages.ts';
 import { sweptPagePaths } from '../support/page-sampling.ts';
 import { axeViolations, colourRules } from '../support/axe.ts';
-import { headingProblems, horizontalOverflow, invisibleFocus, smallTargets } from '../support/page-checks.ts';
+import { firstScreenProblems, headingProblems, horizontalOverflow, invisibleFocus, smallTargets } from '../support/page-checks.ts';
 
 // The browser sweep: each built page is opened once, and everything that needs a browser's
 // layout and styles is checked in that one visit, at 320 px and at 1280 px:
@@ -10,7 +10,8 @@ import { headingProblems, horizontalOverflow, invisibleFocus, smallTargets } fro
 //   that colours alone can break (the markup does not change), on every page: a colour pair can be
 //   used on one page only;
 // - targets of 44 by 44 px, no sideways scrolling at 320 px or at 200% text, a visible focus style
-//   on every focusable element, headings in order as rendered;
+//   on every focusable element, headings in order as rendered; on wizard results, the main action
+//   within two small-phone screens and "Start again" above the steps;
 // - no request to another origin, no script requested by a content page, and no cookie.
 // Copies of swept pages (the wizard's embed copies, the filled-in request forms) are sampled:
 // see tests/support/page-sampling.ts for which and why, and tests/build/built-pages.test.ts for
@@ -47,6 +48,7 @@ for (const group of groups) {
 
         expect.soft(await horizontalOverflow(page), `${path}: no sideways scrolling at 320 px`).toBeLessThanOrEqual(0);
         expect.soft(await smallTargets(page), `${path}: targets at 320 px`).toEqual([]);
+        expect.soft(await firstScreenProblems(page), `${path}: a wizard result's main action and Start again on a small phone`).toEqual([]);
         const axeProblems = [...(await axeViolations(page, '320px light'))];
         await page.emulateMedia({ colorScheme: 'dark' });
         axeProblems.push(...(await axeViolations(page, '320px dark', colourRules)));

@@ -71,3 +71,29 @@ export async function headingProblems(page: Page): Promise<string[]> {
     return problems;
   });
 }
+
+/**
+ * On a wizard result: the main action starts within the first two screens of a small phone
+ * (320 by 568), and "Start again" sits above the steps, so no one scrolls the whole page for it.
+ * Positions are measured from the top of the page, which does not change with the window's height,
+ * so this runs in the sweep's 320 px visit. Empty on every other page.
+ */
+export async function firstScreenProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const screen = 568;
+    const problems: string[] = [];
+    if (!document.querySelector('.wizard[data-kind="result"]')) return problems;
+    const top = (selector: string) => {
+      const el = document.querySelector(selector);
+      return el ? el.getBoundingClientRect().top + window.scrollY : undefined;
+    };
+    const action = top('[data-main-action]');
+    if (action === undefined) problems.push('no main action');
+    else if (action >= 2 * screen) problems.push(`main action starts ${Math.round(action)} px down, beyond two ${screen} px screens`);
+    const startAgain = top('.wizard__shortcuts [data-start-again]');
+    const steps = top('.wizard__steps');
+    if (startAgain === undefined) problems.push('no "Start again" in the shortcuts');
+    else if (steps !== undefined && startAgain >= steps) problems.push('"Start again" is below the steps');
+    return problems;
+  });
+}
