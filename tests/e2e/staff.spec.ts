@@ -12,6 +12,8 @@ import { newReference } from '../../src/lib/requests/reference.ts';
 import { htmlProblems } from '../support/html-validate.ts';
 import { readRows } from '../support/sqlite.ts';
 import { rawRequest } from '../support/raw-http.ts';
+import net from 'node:net';
+import { maxBodyBytes, maxDiscardBytes } from '../../server/request-limits.mjs';
 
 // The staff queue runs on a server of its own with its own data folder (one per worker),
 // so the accounts, locks and status changes here touch nothing else.
@@ -333,6 +335,32 @@ test.describe('what the staff pages refuse', () => {
     const trace = await rawRequest(server.url, 'TRACE /staff/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     expect(trace).toMatch(/^HTTP\/1\.1 405 /);
     expect(trace).toMatch(/\r\nCache-Control: no-store\r\n/i);
+  });
+
+  test('a too-large body is read to its end before the 413 page is sent, so the sender sees the page; past 1 MiB it is refused at once', async () => {
+    // What a browser sees: it sends the whole upload, then reads the answer. The server must not
+    // answer (and close) while the body is still coming, or the browser shows a connection error.
+    const { port } = new URL(server.url);
+    const body = `csrf=x&note=${'x'.repeat(maxBodyBytes * 4)}`;
+    const half = Math.floor(body.length / 2);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write(`POST /staff/sign-in/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nOrigin: ${server.url}\r\nContent-Length: ${body.length}\r\n\r\n`);
+    await new Promise<void>((resolve) => socket.write(body.slice(0, half), () => resolve()));
+    // The first half is past the limit; give the server time to answer too early, if it would.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(answer, 'no answer before the whole body is sent').toBe('');
+    socket.write(body.slice(half));
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toContain('<h1>What you sent was too long</h1>');
+
+    // A body declared larger than the bound is not read: the 413 comes back at once, before any of it is sent.
+    const refused = await rawRequest(server.url, `POST /staff/sign-in/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nOrigin: ${server.url}\r\nContent-Length: ${maxDiscardBytes + 1}\r\n\r\n`);
+    expect(refused).toMatch(/^HTTP\/1\.1 413 /);
   });
 
   test('a session is refused 12 hours after sign-in, however busy', async () => {
