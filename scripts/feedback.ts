@@ -71,7 +71,7 @@ const commands: ReadonlyMap<string, (args: string[]) => Action> = new Map([
   ['purge', purge],
 ]);
 
-async function run(argv: string[]): Promise<Result> {
+export async function run(argv: string[]): Promise<Result> {
   const [name, ...args] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') return { stdout: usage, stderr: '', code: 0 };
   let action: Action;
@@ -92,4 +92,5 @@ async function run(argv: string[]): Promise<Result> {
   }
 }
 
-await runCommandLine(run);
+// Run as a command (npm run ...); imported, as the tests do, it only exports run.
+if (import.meta.main) await runCommandLine(run);

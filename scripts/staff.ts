@@ -138,7 +138,8 @@ async function perform(command: string, action: Action): Promise<Result> {
   }
 }
 
-async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<Result> {
+/** Runs one command and returns its output and exit code rather than exiting (tests call it in-process). */
+export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<Result> {
   const [command, ...args] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     return { stdout: usage, stderr: '', code: 0 };
@@ -154,8 +155,10 @@ async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<Result> {
   return perform(command, action);
 }
 
-const result = await run(process.argv.slice(2), process.env);
-process.stdout.write(result.stdout);
-process.stderr.write(result.stderr);
-// exitCode rather than exit(), so buffered output is flushed before the process ends.
-process.exitCode = result.code;
+if (import.meta.main) {
+  const result = await run(process.argv.slice(2), process.env);
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  // exitCode rather than exit(), so buffered output is flushed before the process ends.
+  process.exitCode = result.code;
+}

@@ -22,6 +22,6 @@ let parser: DOMParser | undefined;
 
 /** Parses HTML without running its scripts or loading anything it names. */
 export function parseHtml(html: string): Document {
-  parser ??= new new JSDOM('').window.DOMParser();
-  return parser.parseFromString(html, 'text/html');
+  const domParser = (parser ??= new new JSDOM('').window.DOMParser());
+  return domParser.parseFromString(html, 'text/html');
 }
