@@ -1,5 +1,5 @@
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from '../support/axe.ts';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -18,7 +18,6 @@ import { maxBodyBytes, maxDiscardBytes } from '../../server/request-limits.mjs';
 // The staff queue runs on a server of its own with its own data folder (one per worker),
 // so the accounts, locks and status changes here touch nothing else.
 
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'wcag2aaa', 'best-practice'];
 const password = 'correct horse battery staple';
 const MS_PER_DAY = 86_400_000;
 
@@ -468,8 +467,7 @@ test.describe('the staff pages are accessible and valid', () => {
   const check = async (page: Page, state: string, problems: string[]) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
-      const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-      for (const v of violations) problems.push(`${state} (${colorScheme}): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      problems.push(...(await axeViolations(page, `${state} (${colorScheme})`)));
     }
   };
 
