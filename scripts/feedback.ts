@@ -6,7 +6,7 @@
  *
  * Exit codes: 0 done, 1 something went wrong, 2 the command line was wrong.
  */
-import { printable, readOptions, runCommandLine, UsageError, type CommandResult as Result } from './cli.ts';
+import { printable, readOptions, runCommandLine, startedAsCommand, UsageError, type CommandResult as Result } from './cli.ts';
 import { closeDatabase, databaseDescription, feedbackStore } from '../src/lib/runtime.ts';
 import { defaultRetentionDays, type FeedbackStore } from '../src/lib/feedback/store.ts';
 import { feedbackCsv } from '../src/lib/staff/feedback-csv.ts';
@@ -93,4 +93,4 @@ export async function run(argv: string[]): Promise<Result> {
 }
 
 // Run as a command (npm run ...); imported, as the tests do, it only exports run.
-if (import.meta.main) await runCommandLine(run);
+if (startedAsCommand(import.meta)) await runCommandLine(run);

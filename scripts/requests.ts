@@ -6,7 +6,7 @@
  *
  * Exit codes: 0 done, 1 something went wrong, 2 the command line was wrong.
  */
-import { printable, readOptions, runCommandLine, UsageError, type CommandResult as Result } from './cli.ts';
+import { printable, readOptions, runCommandLine, startedAsCommand, UsageError, type CommandResult as Result } from './cli.ts';
 import { londonDate } from '../src/lib/dates/index.ts';
 import { closeDatabase, databaseDescription, requestStore } from '../src/lib/runtime.ts';
 import { formatLabels } from '../src/lib/requests/schema.ts';
@@ -187,4 +187,4 @@ export async function run(argv: string[]): Promise<Result> {
 }
 
 // Run as a command (npm run ...); imported, as the tests do, it only exports run.
-if (import.meta.main) await runCommandLine(run);
+if (startedAsCommand(import.meta)) await runCommandLine(run);

@@ -12,6 +12,7 @@ import { londonDate } from '../src/lib/dates/index.ts';
 import { closeDatabase, databaseDescription, staffAuth } from '../src/lib/runtime.ts';
 import { StaffAccountError, normaliseUsername, usernameProblem, type StaffAuth } from '../src/lib/staff/auth.ts';
 import { generatePassword, minPasswordLength, passwordProblem } from '../src/lib/staff/password.ts';
+import { startedAsCommand } from './cli.ts';
 
 const usage = `Staff accounts for the accessible-format request queue (/staff/).
 
@@ -155,7 +156,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
   return perform(command, action);
 }
 
-if (import.meta.main) {
+if (startedAsCommand(import.meta)) {
   const result = await run(process.argv.slice(2), process.env);
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
