@@ -20,7 +20,10 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  // Two workers keep the suite within budget on a 2-core machine; the browser work is mostly waiting.
+  // Two workers on a 2-core machine: the browser work is CPU-bound. Measured on the page sweep
+  // (accessibility.spec.ts) on a shared, busy machine, in two runs each: 2 workers 279 and 316
+  // worker-seconds, 3 workers 296 and 693; the wall time followed the machine's load more than
+  // the worker count (3 faster in one pair, 2 in the other), so a third worker buys nothing sure.
   workers: 2,
   timeout: 60_000,
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],

@@ -2,6 +2,7 @@
 // telling a usage mistake apart from a failure, printing stored text safely, and writing a
 // command's result.
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 
 /** A mistake in the command line: reported with exit code 2 so scripts can tell it apart. */
 export class UsageError extends Error {
@@ -48,4 +49,12 @@ export async function runCommandLine(run: (argv: string[]) => Promise<CommandRes
   process.stderr.write(result.stderr);
   // exitCode rather than exit(), so buffered output is flushed before the process ends.
   process.exitCode = result.code;
+}
+
+/**
+ * True when this module is the command Node was started with (npm run ...), false when a test
+ * imports it. import.meta.main says so on Node 24; on an older Node the started file is compared.
+ */
+export function startedAsCommand(meta: ImportMeta): boolean {
+  return meta.main ?? process.argv[1] === fileURLToPath(meta.url);
 }

@@ -6,7 +6,7 @@
  *
  * Exit codes: 0 done, 1 something went wrong, 2 the command line was wrong.
  */
-import { printable, readOptions, runCommandLine, UsageError, type CommandResult as Result } from './cli.ts';
+import { printable, readOptions, runCommandLine, startedAsCommand, UsageError, type CommandResult as Result } from './cli.ts';
 import { closeDatabase, databaseDescription, feedbackStore } from '../src/lib/runtime.ts';
 import { defaultRetentionDays, type FeedbackStore } from '../src/lib/feedback/store.ts';
 import { feedbackCsv } from '../src/lib/staff/feedback-csv.ts';
@@ -71,7 +71,7 @@ const commands: ReadonlyMap<string, (args: string[]) => Action> = new Map([
   ['purge', purge],
 ]);
 
-async function run(argv: string[]): Promise<Result> {
+export async function run(argv: string[]): Promise<Result> {
   const [name, ...args] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') return { stdout: usage, stderr: '', code: 0 };
   let action: Action;
@@ -92,4 +92,5 @@ async function run(argv: string[]): Promise<Result> {
   }
 }
 
-await runCommandLine(run);
+// Run as a command (npm run ...); imported, as the tests do, it only exports run.
+if (startedAsCommand(import.meta)) await runCommandLine(run);

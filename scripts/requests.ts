@@ -6,7 +6,7 @@
  *
  * Exit codes: 0 done, 1 something went wrong, 2 the command line was wrong.
  */
-import { printable, readOptions, runCommandLine, UsageError, type CommandResult as Result } from './cli.ts';
+import { printable, readOptions, runCommandLine, startedAsCommand, UsageError, type CommandResult as Result } from './cli.ts';
 import { londonDate } from '../src/lib/dates/index.ts';
 import { closeDatabase, databaseDescription, requestStore } from '../src/lib/runtime.ts';
 import { formatLabels } from '../src/lib/requests/schema.ts';
@@ -173,7 +173,7 @@ async function perform(name: string, action: Action): Promise<Result> {
 }
 
 /** Runs one command and returns its output and exit code rather than exiting. */
-async function run(argv: string[]): Promise<Result> {
+export async function run(argv: string[]): Promise<Result> {
   const [name, ...args] = argv;
   if (name === undefined || isHelp(name)) return { stdout: usage, stderr: '', code: 0 };
   let action: Action;
@@ -186,4 +186,5 @@ async function run(argv: string[]): Promise<Result> {
   return perform(name, action);
 }
 
-await runCommandLine(run);
+// Run as a command (npm run ...); imported, as the tests do, it only exports run.
+if (startedAsCommand(import.meta)) await runCommandLine(run);

@@ -12,6 +12,7 @@ import { londonDate } from '../src/lib/dates/index.ts';
 import { closeDatabase, databaseDescription, staffAuth } from '../src/lib/runtime.ts';
 import { StaffAccountError, normaliseUsername, usernameProblem, type StaffAuth } from '../src/lib/staff/auth.ts';
 import { generatePassword, minPasswordLength, passwordProblem } from '../src/lib/staff/password.ts';
+import { startedAsCommand } from './cli.ts';
 
 const usage = `Staff accounts for the accessible-format request queue (/staff/).
 
@@ -138,7 +139,8 @@ async function perform(command: string, action: Action): Promise<Result> {
   }
 }
 
-async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<Result> {
+/** Runs one command and returns its output and exit code rather than exiting (tests call it in-process). */
+export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<Result> {
   const [command, ...args] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     return { stdout: usage, stderr: '', code: 0 };
@@ -154,8 +156,10 @@ async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<Result> {
   return perform(command, action);
 }
 
-const result = await run(process.argv.slice(2), process.env);
-process.stdout.write(result.stdout);
-process.stderr.write(result.stderr);
-// exitCode rather than exit(), so buffered output is flushed before the process ends.
-process.exitCode = result.code;
+if (startedAsCommand(import.meta)) {
+  const result = await run(process.argv.slice(2), process.env);
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  // exitCode rather than exit(), so buffered output is flushed before the process ends.
+  process.exitCode = result.code;
+}

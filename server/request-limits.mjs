@@ -9,6 +9,16 @@
  */
 export const maxBodyBytes = 36 * 1024;
 
+/**
+ * How much of a too-large body the server reads and throws away before it answers 413. A browser
+ * that is still sending when the answer comes and the connection closes shows a connection error
+ * instead of the page, so up to this size the server waits for the whole body and then sends the
+ * readable 413 page; past it (or when Content-Length says more), it answers at once and closes
+ * the connection, and such a client may see only a connection error. requestTimeout bounds how
+ * long the reading can take.
+ */
+export const maxDiscardBytes = 1024 * 1024;
+
 /** The only methods any route answers; anything else gets 405 with an Allow header. */
 export const allowedMethods = Object.freeze(['GET', 'HEAD', 'POST']);
 

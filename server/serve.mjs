@@ -6,7 +6,8 @@
 // - answers any method but GET, HEAD and POST with 405 and an Allow header;
 // - reads a POST's body itself, up to maxBodyBytes whether it comes with a Content-Length or
 //   chunked, and passes a larger one on as empty and marked, so the middleware answers with
-//   the readable 413 page (nothing reads the rest, and the connection is then closed);
+//   the readable 413 page (once the rest is read and thrown away, up to maxDiscardBytes, so
+//   the client is listening; the connection is then closed);
 // - drops a request whose client went away before sending all of its body: there is no one
 //   to answer, and nothing to log;
 // - marks every /staff/ and /health/ response no-store and noindex, errors included;
@@ -16,7 +17,7 @@ import http from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { headersFor, privateHeadersFor } from './security-headers.mjs';
-import { allowedMethods, bodyTooLargeHeader, maxBodyBytes } from './request-limits.mjs';
+import { allowedMethods, bodyTooLargeHeader, maxBodyBytes, maxDiscardBytes } from './request-limits.mjs';
 import { connectionLimits, limitConnections, oneAtATimePerConnection, serverOptions } from './connection-limits.mjs';
 import { normalisedPath } from './request-path.mjs';
 import { isUnusedRoute, sendNotFound } from './unused-routes.mjs';
@@ -40,8 +41,9 @@ const host = process.env.HOST || undefined;
 const limits = connectionLimits();
 
 /**
- * Resolves with the body (a Buffer), 'too-large' as soon as it passes `limit` (the rest is
- * read and thrown away), or 'gone' when the client disconnects first.
+ * Resolves with the body (a Buffer), 'too-large' when it passes `limit` (the rest is read and
+ * thrown away to its end, or up to maxDiscardBytes, so the client can read the answer), or
+ * 'gone' when the client disconnects first.
  */
 function readBody(req, limit) {
   return new Promise((resolve) => {
@@ -52,7 +54,9 @@ function readBody(req, limit) {
         resolve(result);
       }
     };
-    if (Number(req.headers['content-length']) > limit) {
+    const declared = Number(req.headers['content-length']);
+    let tooLarge = declared > limit;
+    if (declared > maxDiscardBytes) {
       req.resume();
       settle('too-large');
       return;
@@ -62,12 +66,14 @@ function readBody(req, limit) {
     req.on('data', (chunk) => {
       if (settled) return;
       size += chunk.length;
-      if (size > limit) settle('too-large');
-      else chunks.push(chunk);
+      if (size > limit) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+      else if (size > maxDiscardBytes) settle('too-large');
     });
-    req.on('end', () => settle(Buffer.concat(chunks)));
+    const body = () => (tooLarge ? 'too-large' : Buffer.concat(chunks));
+    req.on('end', () => settle(body()));
     req.on('error', () => settle('gone'));
-    req.on('close', () => settle(req.complete ? Buffer.concat(chunks) : 'gone'));
+    req.on('close', () => settle(req.complete ? body() : 'gone'));
   });
 }
 

@@ -1,16 +1,13 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from '../support/axe.ts';
 import { readFileSync } from 'node:fs';
 
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'wcag2aaa', 'best-practice'];
 const deadlinePath = '/tools/review-deadline/';
 const complaintPath = '/tools/complaint-letter/';
 const reviewPath = '/tools/review-letter/';
 
 async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-  const summary = violations.map((v) => ({ rule: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  expect(summary, state).toEqual([]);
+  expect(await axeViolations(page, state), state).toEqual([]);
 }
 
 async function expectNoHorizontalScroll(page: Page, state: string): Promise<void> {

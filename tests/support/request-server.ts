@@ -21,12 +21,25 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  // Ready when it answers; on a busy machine that can take many seconds, so wait for the answer
+  // (or the process ending) rather than a fixed number of tries, and say so if it never comes.
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
     try {
-      if ((await fetch(`${url}/`)).ok) break;
+      const response = await fetch(`${url}/`, { headers: { Connection: 'close' } });
+      await response.arrayBuffer();
+      if (response.ok) break;
     } catch {
-      await new Promise((r) => setTimeout(r, 100));
+      // not listening yet
     }
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server stopped before it was ready: ${stderr}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The server did not answer within 60 s: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
   }
   return {
     url,

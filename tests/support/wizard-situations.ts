@@ -1,8 +1,9 @@
 /**
  * Things people bring to "Where should my complaint go?", each with the answers
  * a person in that situation would give and the result they must reach. The
- * unit tests walk every one through the engine; Playwright follows every one
- * through the built pages with JavaScript off, and a few with it on.
+ * unit tests walk every one through the engine; tests/build/wizard-walk.test.ts
+ * follows every one through the built pages by their links (JavaScript off), and
+ * Playwright a few in a browser, with JavaScript on and off.
  * Answers are written "question:answer", as in the wizard's own addresses.
  */
 export interface Situation {

@@ -1,14 +1,14 @@
-// npm run feedback -- list | export | purge, run as a person would, against a SQLite file.
+// npm run feedback -- list | export | purge against a SQLite file: once as a person would run it, the rest in-process.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { runCli, spawnCli } from '../support/run-cli.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sqliteStores } from '../support/stores.ts';
 
 let dir: string;
-const run = (...args: string[]) =>
-  spawnSync('node_modules/.bin/node', ['scripts/feedback.ts', ...args], { env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' }, encoding: 'utf8' });
+/** npm run feedback in-process (tests/support/run-cli.ts); the first test runs it as a real process. */
+const run = (...args: string[]) => runCli('feedback', args, { DATA_DIR: dir, DATABASE_URL: '' });
 
 async function seed(): Promise<void> {
   let now = new Date('2026-01-10T09:00:00Z');
@@ -20,7 +20,6 @@ async function seed(): Promise<void> {
   await stores.close();
 }
 
-// Each run starts a Node process, which takes a few seconds on a busy machine.
 describe('npm run feedback', { timeout: 60_000 }, () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'feedback-cli-'));
@@ -28,8 +27,8 @@ describe('npm run feedback', { timeout: 60_000 }, () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('lists pages by "No" answers, then reports newest first', () => {
-    const result = run('list');
+  it('lists pages by "No" answers, then reports newest first, as a real command', async () => {
+    const result = spawnCli('feedback', ['list'], { DATA_DIR: dir, DATABASE_URL: '' });
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^Page\s+No\s+Yes\s+Problems$/);
@@ -37,25 +36,25 @@ describe('npm run feedback', { timeout: 60_000 }, () => {
     expect(result.stdout.indexOf('The deadline example')).toBeLessThan(result.stdout.indexOf('HYPERLINK'));
   });
 
-  it('exports JSON and CSV, with formulas defused in the CSV', () => {
-    const json = JSON.parse(run('export', '--format', 'json').stdout) as { page: string; kind: string }[];
+  it('exports JSON and CSV, with formulas defused in the CSV', async () => {
+    const json = JSON.parse((await run('export', '--format', 'json')).stdout) as { page: string; kind: string }[];
     expect(json.map((r) => `${r.page} ${r.kind}`)).toEqual(['/privacy/ problem', '/guides/right-of-review/ no', '/guides/right-of-review/ problem']);
-    const csv = run('export', '--format', 'csv').stdout;
+    const csv = (await run('export', '--format', 'csv')).stdout;
     expect(csv.split('\r\n')[0]).toBe('Received at (UTC),Page,Answer,Problem reported');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")"`);
   });
 
-  it('purges feedback older than the days given', () => {
-    expect(run('purge', '--older-than', '30').stdout).toBe('Deleted 1 piece of feedback sent more than 30 days ago.\n');
-    expect(JSON.parse(run('export', '--format', 'json').stdout)).toHaveLength(2);
+  it('purges feedback older than the days given', async () => {
+    expect((await run('purge', '--older-than', '30')).stdout).toBe('Deleted 1 piece of feedback sent more than 30 days ago.\n');
+    expect(JSON.parse((await run('export', '--format', 'json')).stdout)).toHaveLength(2);
   });
 
-  it('refuses a wrong command line with exit code 2, touching nothing', () => {
+  it('refuses a wrong command line with exit code 2, touching nothing', async () => {
     for (const args of [['purge', '--older-than', '0'], ['export', '--format', 'xml'], ['delete']]) {
-      const result = run(...args);
+      const result = await run(...args);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr).toContain('npm run feedback -- help');
     }
-    expect(JSON.parse(run('export', '--format', 'json').stdout)).toHaveLength(3);
+    expect(JSON.parse((await run('export', '--format', 'json')).stdout)).toHaveLength(3);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { runCli, spawnCli, type CliResult } from '../support/run-cli.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,12 +68,9 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(...args: string[]): { stdout: string; stderr: string; status: number | null } {
-  const result = spawnSync('node_modules/.bin/node', ['scripts/requests.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dir },
-    encoding: 'utf8',
-  });
-  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+/** npm run requests, in-process (tests/support/run-cli.ts), on this test's own data folder. */
+function cli(...args: string[]): Promise<CliResult> {
+  return runCli('requests', args, { DATABASE_URL: '', DATA_DIR: dir });
 }
 
 /** Statuses change through the staff queue (with an audit entry); here one is set directly. */
@@ -104,16 +101,16 @@ function parseCsv(csv: string): string[][] {
 }
 
 describe('npm run requests', () => {
-  it('prints usage for help and for no arguments', () => {
+  it('prints usage for help and for no arguments', async () => {
     for (const args of [[], ['help']]) {
-      const result = cli(...args);
+      const result = await cli(...args);
       expect(result.status).toBe(0);
       expect(result.stdout).toContain('Usage: npm run requests -- <command> [options]');
     }
   });
 
-  it('lists every request oldest first in aligned columns', () => {
-    const result = cli('list');
+  it('lists every request oldest first in aligned columns', async () => {
+    const result = await cli('list');
     expect(result.status).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
@@ -134,27 +131,27 @@ describe('npm run requests', () => {
     expect(lines[1]).toContain(' new ');
   });
 
-  it('filters by --status', () => {
+  it('filters by --status', async () => {
     setStatus(added.recent.reference, 'sent');
-    const sent = cli('list', '--status', 'sent');
+    const sent = await cli('list', '--status', 'sent');
     expect(sent.status).toBe(0);
     expect(sent.stdout).toContain(added.recent.reference);
     expect(sent.stdout).not.toContain(added.old.reference);
 
-    const fresh = cli('list', '--status', 'new').stdout;
+    const fresh = (await cli('list', '--status', 'new')).stdout;
     expect(fresh).toContain(added.old.reference);
     expect(fresh).not.toContain(added.recent.reference);
 
-    expect(cli('list', '--status', 'closed').stdout).toBe('No requests with status closed.\n');
+    expect((await cli('list', '--status', 'closed')).stdout).toBe('No requests with status closed.\n');
   });
 
-  it('says so when there are no requests', () => {
+  it('says so when there are no requests', async () => {
     rmSync(dir, { recursive: true, force: true });
-    expect(cli('list').stdout).toBe('No requests.\n');
+    expect((await cli('list')).stdout).toBe('No requests.\n');
   });
 
-  it('exports CSV with a header, RFC 4180 quoting and formulas defused', () => {
-    const result = cli('export', '--format', 'csv');
+  it('exports CSV with a header, RFC 4180 quoting and formulas defused', async () => {
+    const result = await cli('export', '--format', 'csv');
     expect(result.status).toBe(0);
     expect(result.stdout.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(result.stdout);
@@ -177,18 +174,18 @@ describe('npm run requests', () => {
     expect(oldRow[heading.indexOf('Phone')]).toBe("'+44 20 7946 0000");
   });
 
-  it('exports JSON with every field of every request', () => {
-    const result = cli('export', '--format', 'json');
+  it('exports JSON with every field of every request', async () => {
+    const result = await cli('export', '--format', 'json');
     expect(result.status).toBe(0);
     const records: unknown = JSON.parse(result.stdout);
     expect(records).toEqual([added.old, added.recent, added.byPost]);
   });
 
-  it('purges only requests older than the limit', () => {
-    const result = cli('purge', '--older-than', '365d');
+  it('purges only requests older than the limit', async () => {
+    const result = await cli('purge', '--older-than', '365d');
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('Deleted 1 request received more than 365 days ago.\n');
-    const left = cli('list').stdout;
+    const left = (await cli('list')).stdout;
     expect(left).not.toContain(added.old.reference);
     expect(left).toContain(added.recent.reference);
     expect(left).toContain(added.byPost.reference);
@@ -203,15 +200,23 @@ describe('npm run requests', () => {
     [['purge', '--older-than', '365'], /like 365d/],
     [['purge', '--older-than', '0d'], /1 or more/],
     [['purge'], /--older-than/],
-  ])('exits 2 with a message on stderr for %j', (args, message) => {
-    const result = cli(...args);
+  ])('exits 2 with a message on stderr for %j', async (args, message) => {
+    const result = await cli(...args);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
   });
 
-  it('deletes nothing when the command line is wrong', () => {
-    cli('purge', '--older-than', '0');
-    expect(cli('list').stdout.trimEnd().split('\n')).toHaveLength(4);
+  it('deletes nothing when the command line is wrong', async () => {
+    await cli('purge', '--older-than', '0');
+    expect((await cli('list')).stdout.trimEnd().split('\n')).toHaveLength(4);
+  });
+
+  it('runs as a real command too: lists the requests on stdout with exit code 0, and exits 2 on a typo', () => {
+    const env = { DATABASE_URL: '', DATA_DIR: dir };
+    const listed = spawnCli('requests', ['list'], env);
+    expect(listed).toMatchObject({ status: 0, stderr: '' });
+    expect(listed.stdout).toContain(added.recent.reference);
+    expect(spawnCli('requests', ['frobnicate'], env)).toMatchObject({ status: 2, stdout: '' });
   });
 });

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { checkLinks, internalLinks } from '../support/html-links.ts';
 import { builtPagePaths } from '../support/built-pages.ts';
