@@ -107,6 +107,23 @@ describe.skipIf(!adminUrl)('a limit in PostgreSQL (several servers)', () => {
     expect(JSON.stringify(rows)).not.toContain('203.0.113');
   });
 
+  it('counts in the database, not in memory, when several servers make the table at the same moment', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      // The race is between CREATE TABLE statements, so each round starts with no table.
+      for (let round = 0; round < 10; round += 1) {
+        await opened[0]!.unsafe(`DROP TABLE IF EXISTS ${limitsTable}`);
+        const rule = { name: `race-${round}`, points: 3, durationSeconds: 600 };
+        const limiters = [createLimiter(rule, server()), createLimiter(rule, server()), createLimiter(rule, server()), createLimiter(rule, server())];
+        const verdicts = await Promise.all(Array.from({ length: 12 }, (_, i) => limiters[i % 4]!.consume('198.51.100.7')));
+        expect(verdicts.filter((v) => v.allowed), `round ${round}`).toHaveLength(3);
+      }
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('shares the waits after wrong passwords too', async () => {
     const [a, b] = [createSignInThrottle(server()), createSignInThrottle(server())];
     for (let i = 0; i < 5; i += 1) {

@@ -93,6 +93,12 @@ function pgStyleClient(sql: Sql) {
   };
 }
 
+/** PostgreSQL's answer to two sessions creating one table at once: unique_violation or duplicate_table. */
+function createRace(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  return code === '23505' || code === '42P07' || (error instanceof Error && /already exists|duplicate key value/i.test(error.message));
+}
+
 function memoryLimiter(rule: LimitRule): RateLimiterMemory {
   return new RateLimiterMemory({ keyPrefix: rule.name, points: rule.points, duration: rule.durationSeconds });
 }
@@ -106,8 +112,8 @@ function memoryLimiter(rule: LimitRule): RateLimiterMemory {
 function postgresLimiter(rule: LimitRule, sql: Sql): () => Promise<RateLimiterAbstract> {
   const insurance = memoryLimiter(rule);
   let made: Promise<RateLimiterAbstract> | undefined;
-  return () => {
-    made ??= new Promise<RateLimiterAbstract>((resolve, reject) => {
+  const make = () =>
+    new Promise<RateLimiterAbstract>((resolve, reject) => {
       const limiter: RateLimiterPostgres = new RateLimiterPostgres(
         {
           storeClient: pgStyleClient(sql),
@@ -120,11 +126,20 @@ function postgresLimiter(rule: LimitRule, sql: Sql): () => Promise<RateLimiterAb
         },
         (error) => (error ? reject(error) : resolve(limiter)),
       );
-    }).catch((error: unknown) => {
-      made = undefined;
-      console.warn(`Rate limits are counted in this server's memory for now: the database did not answer (${error instanceof Error ? error.message : String(error)})`);
-      return insurance;
     });
+  return () => {
+    made ??= make()
+      // Two servers starting together both run CREATE TABLE IF NOT EXISTS, and PostgreSQL can
+      // refuse the second with "already exists" while the first commits. The table is there
+      // then, so asking again succeeds; counting in memory instead would let each server allow
+      // the whole limit.
+      .catch((error: unknown) => (createRace(error) ? make() : Promise.reject(error)))
+      .catch((error: unknown) => (createRace(error) ? make() : Promise.reject(error)))
+      .catch((error: unknown) => {
+        made = undefined;
+        console.warn(`Rate limits are counted in this server's memory for now: the database did not answer (${error instanceof Error ? error.message : String(error)})`);
+        return insurance;
+      });
     return made;
   };
 }
