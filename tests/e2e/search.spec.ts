@@ -244,8 +244,10 @@ test('a search is announced twice in the polite status region: "Searching…", t
   await page.getByLabel('Search this site').fill('review');
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.locator('#search-results li').first()).toBeVisible();
-  await page.waitForTimeout(300);
-  const announcements = await page.evaluate(() => (window as unknown as { announcements: string[] }).announcements);
+  const announced = () => page.evaluate(() => (window as unknown as { announcements: string[] }).announcements);
+  // Wait for the count to be announced, however long a busy machine takes, then check nothing else was.
+  await expect.poll(async () => (await announced()).at(-1) ?? '').toMatch(/results for/);
+  const announcements = await announced();
   expect(announcements).toHaveLength(2);
   expect(announcements[0]).toBe('Searching…');
   expect(announcements[1]).toMatch(/^\d+ results for ‘review’\.$/);

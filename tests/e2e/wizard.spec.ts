@@ -128,6 +128,8 @@ test.describe('with JavaScript on', () => {
       }
       throw new Error(`Could not reach "${name}" with Tab`);
     };
+    // Until the island has drawn the radios, "Yes" is a plain link; wait for them, as a person sees them.
+    await expect(page.getByRole('radio', { name: 'Yes' })).toBeVisible();
     await pressUntilFocused('Yes');
     await page.keyboard.press('ArrowDown'); // moves to and selects "No"
     await pressUntilFocused('Continue');
