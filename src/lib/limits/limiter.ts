@@ -14,7 +14,7 @@
  * (rate-limiter-flexible's "insurance" limiter), so a limit never becomes an outage.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { postgresAddressSecret } from '../storage/index.ts';
+import { isCreateTableRace, postgresAddressSecret } from '../storage/index.ts';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Sql } from '../storage/index.ts';
 
@@ -93,12 +93,6 @@ function pgStyleClient(sql: Sql) {
   };
 }
 
-/** PostgreSQL's answer to two sessions creating one table at once: unique_violation or duplicate_table. */
-function createRace(error: unknown): boolean {
-  const code = (error as { code?: string } | undefined)?.code;
-  return code === '23505' || code === '42P07' || (error instanceof Error && /already exists|duplicate key value/i.test(error.message));
-}
-
 function memoryLimiter(rule: LimitRule): RateLimiterMemory {
   return new RateLimiterMemory({ keyPrefix: rule.name, points: rule.points, duration: rule.durationSeconds });
 }
@@ -133,8 +127,8 @@ function postgresLimiter(rule: LimitRule, sql: Sql): () => Promise<RateLimiterAb
       // refuse the second with "already exists" while the first commits. The table is there
       // then, so asking again succeeds; counting in memory instead would let each server allow
       // the whole limit.
-      .catch((error: unknown) => (createRace(error) ? make() : Promise.reject(error)))
-      .catch((error: unknown) => (createRace(error) ? make() : Promise.reject(error)))
+      .catch((error: unknown) => (isCreateTableRace(error) ? make() : Promise.reject(error)))
+      .catch((error: unknown) => (isCreateTableRace(error) ? make() : Promise.reject(error)))
       .catch((error: unknown) => {
         made = undefined;
         console.warn(`Rate limits are counted in this server's memory for now: the database did not answer (${error instanceof Error ? error.message : String(error)})`);

@@ -12,6 +12,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Sql } from './postgres.ts';
+import { isCreateTableRace } from './create-race.ts';
 
 export const addressSecretFile = 'address-key';
 
@@ -47,10 +48,7 @@ export async function postgresAddressSecret(sql: Sql): Promise<string> {
   try {
     await sql.unsafe('CREATE TABLE IF NOT EXISTS site_secrets (name text PRIMARY KEY, value text NOT NULL)');
   } catch (error) {
-    // Two servers making the table at the same moment: one of them is told it clashed
-    // (unique_violation or duplicate_table), and the table is there either way.
-    const code = (error as { code?: string }).code;
-    if (code !== '23505' && code !== '42P07') throw error;
+    if (!isCreateTableRace(error)) throw error;
   }
   await sql.unsafe("INSERT INTO site_secrets (name, value) VALUES ('address-key', $1) ON CONFLICT (name) DO NOTHING", [newSecret()]);
   const rows = await sql.unsafe("SELECT value FROM site_secrets WHERE name = 'address-key'");

@@ -33,6 +33,7 @@ export { sqliteMigrations } from './migrations/sqlite.ts';
 export { connect, isoInstant, isoInstantSql, isPostgresUrl, PostgresDatabase, type Sql } from './postgres.ts';
 export { inWriteTransaction, isUniqueClash, SqliteDatabase } from './sqlite.ts';
 export { addressSecretFile, keyedHash, postgresAddressSecret, sqliteAddressSecret } from './address-secret.ts';
+export { isCreateTableRace } from './create-race.ts';
 
 /** An open database of either engine; `kind` says which. */
 export type Database = SqliteDatabase | PostgresDatabase;
