@@ -13,15 +13,7 @@
 // - a connection that makes no progress for `sendTimeoutMs` (a client that stops reading, so
 //   nothing more can be written to it) is destroyed.
 import { addressKey } from './address-key.mjs';
-import { serverLimits } from './request-limits.mjs';
-
-function wholeNumber(env, name, fallback, least = 1) {
-  const text = env[name];
-  if (text === undefined || text === '') return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < least) throw new Error(`${name} must be a whole number of ${least} or more; got "${text}"`);
-  return value;
-}
+import { serverLimits, wholeNumber } from './request-limits.mjs';
 
 /**
  * Everything the server limits, from the environment: serverLimits (request-limits.mjs) and

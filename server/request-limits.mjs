@@ -48,7 +48,8 @@ export function serverLimits(env = process.env) {
   return { maxConnections, headersTimeout, requestTimeout, keepAliveTimeout: 5_000 };
 }
 
-function wholeNumber(env, name, fallback) {
+/** A whole number of 1 or more from the environment, or `fallback` when the variable is unset. */
+export function wholeNumber(env, name, fallback) {
   const text = env[name];
   if (text === undefined || text === '') return fallback;
   const value = Number(text);
