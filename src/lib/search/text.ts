@@ -52,5 +52,3 @@ export function stem(word: string): string {
   return w;
 }
 
-/** The stems of a text in order. */
-export const terms = (text: string): string[] => words(text).map(stem);
