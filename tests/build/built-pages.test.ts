@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { builtPagePaths, clientDir, isContentPage } from '../support/built-pages.ts';
 import { builtDocument } from '../support/built-dom.ts';
+import { headingLevels, headingOrderProblems } from '../support/heading-order.ts';
 
 // Checks that need only the built HTML, on every built page (copies included), parsed with a
 // real HTML parser: milliseconds a page, where a browser visit costs seconds. What needs a
@@ -45,15 +46,7 @@ describe('every built page', () => {
   });
 
   it('has headings in order: the first is the h1, and no level is skipped', () => {
-    const problems = problemsOnEveryPage(pages, (document) => {
-      const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
-      const found: string[] = [];
-      if (levels[0] !== 1) found.push(`first heading is h${levels[0]}`);
-      levels.forEach((level, i) => {
-        if (i > 0 && level > levels[i - 1]! + 1) found.push(`h${levels[i - 1]} followed by h${level}`);
-      });
-      return found;
-    });
+    const problems = problemsOnEveryPage(pages, (document) => headingOrderProblems(headingLevels(document)));
     expect(problems).toEqual([]);
   });
 

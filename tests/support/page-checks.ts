@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { headingOrderProblems } from './heading-order.ts';
 
 // Checks beyond axe that need a browser's layout and styles, run in each visit of the page sweep
 // (tests/e2e/accessibility.spec.ts): target size, reflow, visible focus, and headings as rendered.
@@ -61,15 +62,9 @@ export async function invisibleFocus(page: Page): Promise<string[]> {
 
 /** Heading levels that skip a level (an h2 followed by an h4), or a page that does not start at h1. */
 export async function headingProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
-    const problems: string[] = [];
-    if (levels[0] !== 1) problems.push(`first heading is h${levels[0]}`);
-    levels.forEach((level, i) => {
-      if (i > 0 && level > levels[i - 1]! + 1) problems.push(`h${levels[i - 1]} followed by h${level}`);
-    });
-    return problems;
-  });
+  // The levels as rendered, checked by the same rule as the built HTML.
+  const levels = await page.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1])));
+  return headingOrderProblems(levels);
 }
 
 /**
